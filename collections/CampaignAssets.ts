@@ -1,0 +1,53 @@
+import type { CollectionConfig } from 'payload'
+
+import { publicContent } from '../src/access/roles'
+import { mediaDir } from '../src/db/paths'
+import { label } from '../src/fields/label'
+import { assetKinds, assetLanguages } from '../src/fields/options'
+import { imageMimeTypes } from './Media'
+
+export const CampaignAssets: CollectionConfig = {
+  slug: 'campaign-assets',
+  labels: { singular: label('Campagnemateriaal', 'Campaign asset'), plural: label('Campagnemateriaal', 'Campaign assets') },
+  admin: {
+    useAsTitle: 'title',
+    group: label('Bestanden', 'Files'),
+    defaultColumns: ['title', 'kind', 'edition', 'language', 'filename'],
+  },
+  access: publicContent,
+  upload: {
+    staticDir: mediaDir('campaign-assets'),
+    mimeTypes: [...imageMimeTypes, 'application/pdf', 'video/mp4', 'video/webm', 'video/quicktime'],
+    adminThumbnail: 'preview',
+    imageSizes: [
+      { name: 'preview', width: 480, height: 480, fit: 'inside', withoutEnlargement: true },
+      { name: 'card', width: 960, withoutEnlargement: true },
+    ],
+  },
+  fields: [
+    { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, localized: true, maxLength: 200 },
+    { name: 'kind', label: label('Soort', 'Kind'), type: 'select', options: assetKinds, required: true, defaultValue: 'other', index: true },
+    { name: 'edition', label: label('Editie', 'Edition'), type: 'relationship', relationTo: 'editions' },
+    { name: 'description', label: label('Omschrijving', 'Description'), type: 'textarea', localized: true, maxLength: 2000 },
+    { name: 'language', label: label('Taal', 'Language'), type: 'select', options: assetLanguages, defaultValue: 'nl', index: true },
+    {
+      name: 'usageNotes',
+      label: label('Gebruiksvoorwaarden', 'Usage notes'),
+      type: 'textarea',
+      localized: true,
+      admin: { description: label('Bijvoorbeeld: vrij te gebruiken met bronvermelding.', 'For example: free to use with attribution.') },
+    },
+    {
+      name: 'alt',
+      label: label('Alternatieve tekst', 'Alt text'),
+      type: 'text',
+      localized: true,
+      maxLength: 300,
+      admin: { description: label('Verplicht voor afbeeldingen.', 'Required for images.') },
+      validate: (value: unknown, { data }: { data: Record<string, unknown> }) =>
+        String(data?.mimeType ?? '').startsWith('image/') && !value
+          ? 'Geef afbeeldingen een alternatieve tekst die beschrijft wat er te zien is.'
+          : true,
+    },
+  ],
+}

@@ -1,0 +1,127 @@
+import type { CollectionConfig } from 'payload'
+
+import { readStories } from '../src/access/stories'
+import { editorsOnlyField, isEditor } from '../src/access/roles'
+import { label } from '../src/fields/label'
+import { consentMethods, storyPerspectives, themes } from '../src/fields/options'
+import { slug } from '../src/fields/slug'
+import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
+
+export const Stories: CollectionConfig = {
+  slug: 'stories',
+  labels: { singular: label('Verhaal', 'Story'), plural: label('Verhalen', 'Stories') },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'perspective', 'series', 'seriesNumber', '_status', 'publishedAt'],
+    group: label('Verhalen', 'Stories'),
+  },
+  access: {
+    read: readStories,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+    readVersions: isEditor,
+    unlock: isEditor,
+  },
+  versions: {
+    drafts: { schedulePublish: true },
+    maxPerDoc: 50,
+  },
+  defaultSort: '-publishedAt',
+  hooks: { beforeChange: [stampPublishedAt] },
+  fields: [
+    { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, localized: true, maxLength: 200 },
+    slug('stories'),
+    {
+      name: 'perspective',
+      label: label('Perspectief', 'Perspective'),
+      type: 'select',
+      options: storyPerspectives,
+      required: true,
+      index: true,
+    },
+    {
+      name: 'storyteller',
+      label: label('Verteller', 'Storyteller'),
+      type: 'group',
+      fields: [
+        {
+          name: 'displayName',
+          label: label('Naam in het verhaal', 'Display name'),
+          type: 'text',
+          required: true,
+          maxLength: 80,
+          admin: { description: label('Een voornaam of schuilnaam, nooit een volledige naam.', 'A first name or pseudonym, never a full name.') },
+        },
+        {
+          name: 'role',
+          label: label('Rol', 'Role'),
+          type: 'text',
+          localized: true,
+          maxLength: 120,
+          admin: { description: label("Zoals 'jeugdarts' of 'pleegmoeder'.", "Such as 'youth doctor' or 'foster mother'.") },
+        },
+        {
+          name: 'anonymised',
+          label: label('Geanonimiseerd', 'Anonymised'),
+          type: 'checkbox',
+          defaultValue: false,
+          admin: { description: label('Namen, plaatsen en details zijn aangepast.', 'Names, places and details were changed.') },
+        },
+      ],
+    },
+    { name: 'summary', label: label('Samenvatting', 'Summary'), type: 'textarea', localized: true, maxLength: 600 },
+    { name: 'body', label: label('Verhaal', 'Story'), type: 'richText', localized: true },
+    { name: 'quote', label: label('Citaat', 'Quote'), type: 'textarea', localized: true, maxLength: 400 },
+    { name: 'whatHelped', label: label('Wat hielp', 'What helped'), type: 'textarea', localized: true },
+    {
+      name: 'reflection',
+      label: label('Reflectie van een expert', 'Expert reflection'),
+      type: 'richText',
+      localized: true,
+      admin: { description: label('Duiding door een expert, met verwijzingen naar onderzoek.', 'Expert commentary linking to research.') },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'series', label: label('Serie', 'Series'), type: 'text', index: true, admin: { width: '50%' } },
+        { name: 'seriesNumber', label: label('Nummer in de serie', 'Number in series'), type: 'number', min: 1, admin: { width: '50%' } },
+      ],
+    },
+    { name: 'edition', label: label('Editie', 'Edition'), type: 'relationship', relationTo: 'editions' },
+    { name: 'themes', label: label("Thema's", 'Themes'), type: 'select', options: themes, hasMany: true, index: true },
+    { name: 'heroImage', label: label('Beeld', 'Hero image'), type: 'upload', relationTo: 'media' },
+    {
+      name: 'audio',
+      label: label('Audio (podcast)', 'Audio (podcast)'),
+      type: 'upload',
+      relationTo: 'story-audio',
+    },
+    {
+      name: 'publishedAt',
+      label: label('Publicatiedatum', 'Published at'),
+      type: 'date',
+      index: true,
+      admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'consent',
+      label: label('Toestemming (nooit openbaar)', 'Consent (never public)'),
+      type: 'group',
+      access: { read: editorsOnlyField, create: editorsOnlyField, update: editorsOnlyField },
+      admin: {
+        position: 'sidebar',
+        description: label(
+          'Ingetrokken toestemming haalt het verhaal direct offline, ook als het gepubliceerd is.',
+          'Withdrawn consent takes the story offline at once, even when published.',
+        ),
+      },
+      fields: [
+        { name: 'obtainedAt', label: label('Verkregen op', 'Obtained at'), type: 'date', admin: { date: { pickerAppearance: 'dayOnly' } } },
+        { name: 'method', label: label('Hoe', 'Method'), type: 'select', options: consentMethods },
+        { name: 'recordedBy', label: label('Vastgelegd door', 'Recorded by'), type: 'relationship', relationTo: 'users' },
+        { name: 'withdrawn', label: label('Ingetrokken', 'Withdrawn'), type: 'checkbox', defaultValue: false, index: true },
+      ],
+    },
+  ],
+}

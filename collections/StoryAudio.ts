@@ -1,0 +1,33 @@
+import type { CollectionConfig } from 'payload'
+
+import { isEditor } from '../src/access/roles'
+import { readStoryAudio } from '../src/access/stories'
+import { mediaDir } from '../src/db/paths'
+import { label } from '../src/fields/label'
+
+/** The spoken version of a story (the stories also ran as a podcast). */
+export const StoryAudio: CollectionConfig = {
+  slug: 'story-audio',
+  labels: { singular: label('Audiofragment', 'Audio file'), plural: label('Audio bij verhalen', 'Story audio') },
+  admin: {
+    group: label('Verhalen', 'Stories'),
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'filename', 'durationSeconds'],
+  },
+  access: {
+    read: readStoryAudio,
+    create: isEditor,
+    update: isEditor,
+    delete: isEditor,
+    unlock: isEditor,
+  },
+  upload: {
+    staticDir: mediaDir('story-audio'),
+    mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/x-wav'],
+  },
+  fields: [
+    { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, localized: true },
+    { name: 'durationSeconds', label: label('Duur (seconden)', 'Duration (seconds)'), type: 'number', min: 0 },
+    { name: 'transcript', label: label('Uitgeschreven tekst', 'Transcript'), type: 'textarea', localized: true },
+  ],
+}

@@ -1,0 +1,98 @@
+import type { AccessResult, CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
+
+import { isAdminRequest, isEditorRequest, roleOf } from '../src/access/roles'
+import { label } from '../src/fields/label'
+import { userRoles } from '../src/fields/options'
+
+/** The very first account (the admin's create-first-user screen) is always an administrator. */
+const firstUserIsAdmin: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
+  if (operation !== 'create' || !data) return data
+  const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
+  if (totalDocs === 0) data.role = 'admin'
+  return data
+}
+
+/** Editors manage partner and editor accounts; only administrators hand out the admin role. */
+const canSetRole: FieldAccess = ({ req, data, doc }) => {
+  if (isAdminRequest(req)) return true
+  if (roleOf(req) !== 'editor') return false
+  const target = (data?.role ?? doc?.role) as string | undefined
+  return target !== 'admin' && doc?.id !== req.user?.id
+}
+
+export const Users: CollectionConfig = {
+  slug: 'users',
+  labels: { singular: label('Account', 'Account'), plural: label('Accounts', 'Accounts') },
+  auth: {
+    maxLoginAttempts: 5,
+    lockTime: 15 * 60 * 1000,
+    tokenExpiration: 8 * 60 * 60,
+    cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
+  },
+  admin: {
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'email', 'role', 'organiser'],
+    group: label('Beheer', 'Administration'),
+  },
+  access: {
+    admin: ({ req }) => Boolean(roleOf(req)),
+    read: ({ req }): AccessResult => {
+      if (isEditorRequest(req)) return true
+      return req.user ? { id: { equals: req.user.id } } : false
+    },
+    create: ({ req }) => isEditorRequest(req),
+    update: ({ req }): AccessResult => {
+      if (isAdminRequest(req)) return true
+      if (roleOf(req) === 'editor') return { role: { not_equals: 'admin' } }
+      return req.user ? { id: { equals: req.user.id } } : false
+    },
+    delete: ({ req }): AccessResult => (isAdminRequest(req) ? true : roleOf(req) === 'editor' ? { role: { equals: 'partner' } } : false),
+    unlock: ({ req }) => isEditorRequest(req),
+  },
+  hooks: {
+    beforeValidate: [firstUserIsAdmin],
+  },
+  fields: [
+    {
+      name: 'name',
+      label: label('Naam', 'Name'),
+      type: 'text',
+      required: true,
+      maxLength: 120,
+    },
+    {
+      name: 'role',
+      label: label('Rol', 'Role'),
+      type: 'select',
+      required: true,
+      options: userRoles,
+      index: true,
+      saveToJWT: true,
+      access: { create: canSetRole, update: canSetRole },
+      admin: {
+        position: 'sidebar',
+        description: label(
+          'Partners zien en beheren alleen activiteiten van hun eigen organisatie.',
+          'Partners only see and manage activities of their own organisation.',
+        ),
+      },
+    },
+    {
+      name: 'organiser',
+      label: label('Organisatie', 'Organisation'),
+      type: 'relationship',
+      relationTo: 'organisers',
+      saveToJWT: true,
+      access: { update: ({ req }) => isEditorRequest(req), create: ({ req }) => isEditorRequest(req) },
+      admin: {
+        position: 'sidebar',
+        condition: (data) => data?.role === 'partner',
+      },
+      validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+        siblingData?.role === 'partner' && !value
+          ? 'Een partneraccount hoort bij een organisatie: kies de organisatie van deze partner.'
+          : true,
+    },
+  ],
+}
+

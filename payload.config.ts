@@ -1,0 +1,109 @@
+import path from 'node:path'
+
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { nl } from '@payloadcms/translations/languages/nl'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Activities } from './collections/Activities'
+import { CampaignAssets } from './collections/CampaignAssets'
+import { Editions } from './collections/Editions'
+import { Media } from './collections/Media'
+import { Organisers } from './collections/Organisers'
+import { Stories } from './collections/Stories'
+import { StoryAudio } from './collections/StoryAudio'
+import { Users } from './collections/Users'
+import { SiteSettings } from './globals/SiteSettings'
+import { isAdminRequest, isEditorRequest } from './src/access/roles'
+import { poolOptions, resilientPg } from './src/db/pool'
+import { resolveSecret } from './src/db/secret'
+import { migrations } from './src/migrations'
+
+const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
+
+function databaseUrl(): string {
+  const url = process.env.DATABASE_URL
+  if (url) return url
+  // `next build` loads the config without touching the database.
+  if (isBuild) return 'postgres://build-time-placeholder/unused'
+  throw new Error(
+    'DATABASE_URL is not set. Use `npm run dev`, which starts an embedded PostgreSQL, or set DATABASE_URL to a PostgreSQL server (postgres://user:password@host:5432/database).',
+  )
+}
+
+const listFromEnv = (value: string | undefined) =>
+  (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+
+const serverURL = process.env.SERVER_URL || undefined
+const corsOrigins = listFromEnv(process.env.CORS_ORIGINS)
+
+export default buildConfig({
+  serverURL,
+  secret: resolveSecret(),
+  admin: {
+    user: Users.slug,
+    avatar: 'default',
+    dateFormat: 'd MMMM yyyy HH:mm',
+    importMap: { baseDir: path.resolve('src') },
+    meta: { titleSuffix: ' · Week tegen Kindermishandeling' },
+    timezones: {
+      defaultTimezone: 'Europe/Amsterdam',
+      supportedTimezones: [{ label: 'Amsterdam', value: 'Europe/Amsterdam' }],
+    },
+  },
+  collections: [Activities, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users],
+  globals: [SiteSettings],
+  editor: lexicalEditor(),
+  db: postgresAdapter({
+    pg: resilientPg,
+    pool: poolOptions(databaseUrl()),
+    push: false,
+    migrationDir: path.resolve('src/migrations'),
+    prodMigrations: migrations,
+  }),
+  localization: {
+    locales: [
+      { code: 'nl', label: 'Nederlands' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'nl',
+    fallback: true,
+  },
+  i18n: {
+    supportedLanguages: { nl, en },
+    fallbackLanguage: 'nl',
+  },
+  sharp,
+  upload: {
+    limits: { fileSize: Number(process.env.UPLOAD_MAX_BYTES ?? 200 * 1024 * 1024) },
+    abortOnLimit: true,
+  },
+  cors: corsOrigins,
+  csrf: [...(serverURL ? [serverURL] : []), ...corsOrigins],
+  graphQL: {
+    maxComplexity: 1000,
+    disablePlaygroundInProduction: true,
+  },
+  jobs: {
+    access: {
+      queue: ({ req }) => isEditorRequest(req),
+      run: ({ req }) => isAdminRequest(req),
+      cancel: ({ req }) => isAdminRequest(req),
+    },
+    // Runs scheduled publications of stories inside the long-running server.
+    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+  },
+  typescript: {
+    outputFile: path.resolve('src/payload-types.ts'),
+  },
+  telemetry: false,
+  logger: { options: { level: process.env.LOG_LEVEL || 'info' } },
+  // Refusals such as "still in use" (409) are answers to the user, not server faults.
+  loggingLevels: { APIError: 'info' },
+})

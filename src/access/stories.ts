@@ -1,0 +1,37 @@
+import type { Access, AccessResult } from 'payload'
+
+import { isEditorRequest } from './roles'
+
+/**
+ * Everybody but editors sees published stories only, and never one whose storyteller withdrew
+ * consent. This is the read rule itself, not a `draft=false` default, so no query can reach a
+ * draft or a withdrawn story.
+ */
+export const readStories: Access = ({ req }): AccessResult => {
+  if (isEditorRequest(req)) return true
+  return {
+    and: [{ _status: { equals: 'published' } }, { 'consent.withdrawn': { not_equals: true } }],
+  }
+}
+
+/** Audio files are public only while a story that may be read publicly uses them. */
+export const readStoryAudio: Access = async ({ req }) => {
+  if (isEditorRequest(req)) return true
+  const stories = await req.payload.find({
+    collection: 'stories',
+    where: {
+      and: [
+        { _status: { equals: 'published' } },
+        { 'consent.withdrawn': { not_equals: true } },
+        { audio: { exists: true } },
+      ],
+    },
+    select: { audio: true },
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  const ids = stories.docs.map((story) => story.audio).filter((id) => id !== null && id !== undefined)
+  return { id: { in: ids.length > 0 ? ids : [-1] } }
+}

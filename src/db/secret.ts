@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import { dataDir } from './paths'
+
+const secretFile = path.join(dataDir, 'payload-secret')
+
+/**
+ * PAYLOAD_SECRET signs sessions and tokens. Production must be given one; in development a
+ * secret is generated once and kept in the git-ignored data folder, so nothing needs to be
+ * copied or edited before the first run and logins survive restarts.
+ */
+export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PAYLOAD_SECRET) {
+    if (env.NODE_ENV === 'production' && env.PAYLOAD_SECRET.length < 32) {
+      throw new Error('PAYLOAD_SECRET is too short: use at least 32 random characters.')
+    }
+    return env.PAYLOAD_SECRET
+  }
+  // `next build` evaluates the config without serving anything; the running server checks again.
+  if (env.NEXT_PHASE === 'phase-production-build') return 'build-time-placeholder-never-served'
+  if (env.NODE_ENV === 'production') {
+    throw new Error(
+      'PAYLOAD_SECRET is not set. Production refuses to start without it: set it to a long random string (for example `openssl rand -hex 32`).',
+    )
+  }
+  if (fs.existsSync(secretFile)) return fs.readFileSync(secretFile, 'utf8').trim()
+  fs.mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  fs.writeFileSync(secretFile, secret + '\n', { mode: 0o600 })
+  return secret
+}
