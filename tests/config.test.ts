@@ -1,0 +1,60 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+
+import { poolOptions, resilientPg } from '../src/db/pool'
+
+describe('the secret', () => {
+  // secret.ts reads WTK_DATA_DIR when it is imported, so each case imports a fresh copy.
+  async function load(dataDir: string) {
+    process.env.WTK_DATA_DIR = dataDir
+    const { vi } = await import('vitest')
+    vi.resetModules()
+    return import('../src/db/secret')
+  }
+
+  it('is generated once in development and kept in the data folder', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-secret-'))
+    const { resolveSecret } = await load(dir)
+    const first = resolveSecret({ NODE_ENV: 'development' })
+    const second = resolveSecret({ NODE_ENV: 'development' })
+    expect(first).toMatch(/^[0-9a-f]{64}$/)
+    expect(second).toBe(first)
+    expect(fs.readFileSync(path.join(dir, 'payload-secret'), 'utf8').trim()).toBe(first)
+    expect(fs.statSync(path.join(dir, 'payload-secret')).mode & 0o777).toBe(0o600)
+  })
+
+  it('is required in production, with a message that says what to do', async () => {
+    const { resolveSecret } = await load(fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-secret-')))
+    expect(() => resolveSecret({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET is not set.*openssl rand/)
+    expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'kort' })).toThrow(/too short/)
+    expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) })).toBe('x'.repeat(40))
+  })
+})
+
+describe('the database pool', () => {
+  it('gives up connecting after its timeout instead of waiting forever', async () => {
+    const options = poolOptions('postgres://nobody@10.255.255.1:5432/none')
+    expect(options.connectionTimeoutMillis).toBeGreaterThan(0)
+    expect(options.connectionTimeoutMillis).toBeLessThanOrEqual(10_000)
+  })
+
+  it('survives its connections being killed by the server', async () => {
+    const pool = new resilientPg.Pool(poolOptions(process.env.DATABASE_URL!))
+    const client = await pool.connect()
+    const { rows } = await client.query('select pg_backend_pid() as pid')
+    client.release()
+    // Kill the idle pooled connection from another session, as a PostgreSQL restart would.
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await admin.connect()
+    await admin.query('select pg_terminate_backend($1)', [rows[0].pid])
+    await admin.end()
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const again = await pool.query('select 1 as ok')
+    expect(again.rows[0].ok).toBe(1)
+    await pool.end()
+  })
+})

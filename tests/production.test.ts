@@ -1,0 +1,101 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import net from 'node:net'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createScratchDatabase, type RunningDatabase } from '../src/db/embedded'
+
+// The production build and `next start` on a database that nothing has touched yet: the server
+// must apply the migrations itself (prodMigrations) and answer the public API.
+
+let server: ChildProcess | undefined
+let database: RunningDatabase
+let base = ''
+let output = ''
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+
+async function waitFor(url: string, timeoutMs: number): Promise<Response> {
+  const deadline = Date.now() + timeoutMs
+  let lastError: unknown
+  while (Date.now() < deadline) {
+    if (server?.exitCode !== null) throw new Error(`next start exited early:\n${output}`)
+    try {
+      return await fetch(url)
+    } catch (error) {
+      lastError = error
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    }
+  }
+  throw new Error(`No answer from ${url}: ${String(lastError)}\n${output}`)
+}
+
+beforeAll(async () => {
+  const build = spawnSync('npx', ['next', 'build'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+
+  database = await createScratchDatabase(process.env.DATABASE_URL!, 'wtk_prod')
+  const port = await freePort()
+  base = `http://127.0.0.1:${port}`
+  server = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url, PAYLOAD_JOBS_AUTORUN: 'false' },
+    detached: true,
+  })
+  server.stdout?.on('data', (chunk) => (output += chunk))
+  server.stderr?.on('data', (chunk) => (output += chunk))
+}, 600_000)
+
+afterAll(async () => {
+  if (server?.pid && server.exitCode === null) {
+    process.kill(-server.pid, 'SIGTERM')
+    await new Promise((resolve) => server?.once('exit', resolve))
+  }
+  await database?.stop()
+})
+
+describe('the production build', () => {
+  it.each([
+    ['PAYLOAD_SECRET', /PAYLOAD_SECRET is not set/],
+    ['DATABASE_URL', /DATABASE_URL is not set/],
+  ])('refuses to start without %s, saying so', async (variable, message) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: database.url }
+    delete env[variable]
+    const port = await freePort()
+    const result = spawnSync('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+    expect(result.status).not.toBe(0)
+    expect(`${result.stdout}${result.stderr}`).toMatch(message)
+  }, 90_000)
+
+  it('starts on a fresh database, migrates it and serves the help lines', async () => {
+    const response = await waitFor(`${base}/api/globals/site-settings`, 90_000)
+    expect(response.status, output).toBe(200)
+    const settings = await response.json()
+    expect(settings.helpLines.map((line: { name: string; phone: string }) => `${line.name} ${line.phone}`)).toEqual([
+      'Veilig Thuis 0800-2000',
+      'Kindertelefoon 0800-0432',
+    ])
+  }, 120_000)
+
+  it('serves the admin in Dutch, also to an English browser', async () => {
+    const response = await fetch(`${base}/admin/login`, { headers: { 'Accept-Language': 'en-US,en;q=0.9' } })
+    expect(response.status).toBe(200)
+    const html = await response.text()
+    expect(html).toMatch(/<html[^>]*lang="nl"/)
+    expect(html).toMatch(/Inloggen/)
+  })
+
+  it('serves English to an editor who chose it', async () => {
+    const response = await fetch(`${base}/admin/login`, { headers: { Cookie: 'payload-lng=en' } })
+    expect(await response.text()).toMatch(/<html[^>]*lang="en"/)
+  })
+})

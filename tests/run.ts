@@ -1,0 +1,56 @@
+/**
+ * `npm test` after the type check: a fresh database for this run only (a new database on the
+ * server DATABASE_URL names, or a throw-away embedded cluster), the migrations applied to it,
+ * then the Vitest suites. The development database is never touched.
+ */
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { createScratchDatabase, startTemporaryPostgres } from '../src/db/embedded'
+import { runMigrations } from '../src/scripts/migrations'
+
+async function main(): Promise<number> {
+  const started = Date.now()
+  const database = process.env.DATABASE_URL
+    ? await createScratchDatabase(process.env.DATABASE_URL)
+    : await startTemporaryPostgres('wtk_test')
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-test-'))
+  console.log(
+    `Test database: ${process.env.DATABASE_URL ? 'new database on DATABASE_URL' : 'embedded PostgreSQL'} (${database.url.replace(/:[^:@/]+@/, ':***@')})`,
+  )
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    PAYLOAD_JOBS_AUTORUN: 'false',
+    MEDIA_DIR: path.join(scratch, 'media'),
+    WTK_DATA_DIR: path.join(scratch, 'data'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Small limits keep the upload refusal tests fast.
+    UPLOAD_MAX_BYTES: String(6 * 1024 * 1024),
+    MEDIA_MAX_BYTES: String(2 * 1024 * 1024),
+  }
+  try {
+    await runMigrations(env)
+    return await new Promise<number>((resolve) => {
+      const vitest = spawn('npx', ['vitest', 'run', ...process.argv.slice(2)], { stdio: 'inherit', env })
+      vitest.on('exit', (code) => resolve(code ?? 1))
+    })
+  } finally {
+    await database.stop().catch((error) => console.error(`Could not remove the test database: ${error}`))
+    fs.rmSync(scratch, { recursive: true, force: true })
+    console.log(`Test run took ${Math.round((Date.now() - started) / 1000)} s`)
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error)
+    process.exit(1)
+  },
+)
