@@ -18,7 +18,7 @@ const draftStory = (title: string) =>
 const schedule = (id: number, waitUntil: Date) =>
   payload.jobs.queue({
     task: 'schedulePublish',
-    input: { type: 'publish', doc: { relationTo: 'stories', value: String(id) } },
+    input: { type: 'publish', doc: { relationTo: 'stories', value: id } },
     waitUntil,
   })
 
