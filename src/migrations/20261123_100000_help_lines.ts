@@ -9,8 +9,9 @@ const englishAvailability: Record<string, string> = {
 
 /** A fresh database shows the national help lines before anybody has saved the settings. */
 export async function up({ payload, req }: MigrateUpArgs): Promise<void> {
-  const current = await payload.findGlobal({ slug: 'site-settings', depth: 0, req })
-  if (current.helpLines && current.helpLines.length > 0) return
+  // The stored row, not findGlobal: that fills in the field defaults.
+  const stored = await payload.db.findGlobal({ slug: 'site-settings', req })
+  if (Array.isArray(stored?.helpLines) && stored.helpLines.length > 0) return
   const saved = await payload.updateGlobal({
     slug: 'site-settings',
     data: { helpLines: defaultHelpLines },
