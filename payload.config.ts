@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Activities } from './collections/Activities'
+import { ActivityHistory } from './collections/ActivityHistory'
 import { CampaignAssets } from './collections/CampaignAssets'
 import { Editions } from './collections/Editions'
 import { Media } from './collections/Media'
@@ -19,6 +20,8 @@ import { SiteSettings } from './globals/SiteSettings'
 import { isAdminRequest, isEditorRequest } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
 import { resolveSecret } from './src/db/secret'
+import { emailAdapter } from './src/mail/adapter'
+import { sendEmailTask } from './src/mail/sendEmailTask'
 import { migrations } from './src/migrations'
 
 const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
@@ -56,9 +59,10 @@ export default buildConfig({
       supportedTimezones: [{ label: 'Amsterdam', value: 'Europe/Amsterdam' }],
     },
   },
-  collections: [Activities, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users],
+  collections: [Activities, ActivityHistory, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users],
   globals: [SiteSettings],
   editor: lexicalEditor(),
+  email: emailAdapter(),
   db: postgresAdapter({
     pg: resilientPg,
     pool: poolOptions(databaseUrl()),
@@ -95,7 +99,8 @@ export default buildConfig({
       run: ({ req }) => isAdminRequest(req),
       cancel: ({ req }) => isAdminRequest(req),
     },
-    // Runs scheduled publications of stories inside the long-running server.
+    tasks: [sendEmailTask],
+    // Runs queued mail and scheduled publications of stories inside the long-running server.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
   },

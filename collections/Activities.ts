@@ -10,6 +10,7 @@ import { editorsOnlyField, isEditor, isEditorRequest, nobodyField, partnerOrgani
 import { label } from '../src/fields/label'
 import { activityFormats, activityStatuses, audiences, locationModes, provinces, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
+import { enforceWorkflow, keepApprovedVersionPublic, recordTransition, refuseEditorOnlyChanges } from '../src/workflow/hooks'
 import {
   isDutchPostalCode,
   isWellFormedEmail,
@@ -25,12 +26,11 @@ const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFor
 const needsPlace = (mode: unknown) => mode === 'on-site' || mode === 'hybrid'
 const needsLink = (mode: unknown) => mode === 'online' || mode === 'hybrid'
 
-/** A partner always submits for its own organisation and as itself, whatever the request says. */
+/** A partner always submits for its own organisation and as itself. */
 const stampSubmitter: CollectionBeforeChangeHook = ({ data, operation, req }) => {
   const organiser = partnerOrganiser(req)
   if (organiser !== undefined) data.organiser = organiser
   if (operation === 'create' && req.user?.collection === 'users') data.submittedBy = req.user.id
-  if (data.status === 'submitted' && !data.submittedAt) data.submittedAt = new Date().toISOString()
   return data
 }
 
@@ -52,8 +52,12 @@ export const Activities: CollectionConfig = {
     unlock: isEditor,
   },
   defaultSort: 'startsAt',
+  // Drafts hold a change to an approved activity while the approved version stays public.
+  versions: { drafts: { validate: true }, maxPerDoc: 30 },
   hooks: {
-    beforeChange: [stampSubmitter],
+    beforeOperation: [refuseEditorOnlyChanges, keepApprovedVersionPublic],
+    beforeChange: [stampSubmitter, enforceWorkflow],
+    afterChange: [recordTransition],
   },
   fields: [
     { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, maxLength: 160 },
@@ -194,11 +198,18 @@ export const Activities: CollectionConfig = {
       label: label('Status', 'Status'),
       type: 'select',
       options: activityStatuses,
+      // Payload names the enum of its own `_status` (drafts) `enum_activities_status` too.
+      enumName: 'enum_activities_review_status',
       defaultValue: 'draft',
       required: true,
       index: true,
-      access: { create: editorsOnlyField, update: editorsOnlyField },
-      admin: { position: 'sidebar' },
+      admin: {
+        position: 'sidebar',
+        description: label(
+          'Wijzigt volgens de beoordelingsstappen; wat niet mag, wordt geweigerd.',
+          'Changes along the review workflow; anything else is refused.',
+        ),
+      },
     },
     {
       name: 'review',

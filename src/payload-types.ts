@@ -21,6 +21,7 @@ export interface Config {
   blocks: {};
   collections: {
     activities: Activity;
+    'activity-history': ActivityHistory;
     editions: Edition;
     organisers: Organiser;
     stories: Story;
@@ -37,6 +38,7 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     activities: ActivitiesSelect<false> | ActivitiesSelect<true>;
+    'activity-history': ActivityHistorySelect<false> | ActivityHistorySelect<true>;
     editions: EditionsSelect<false> | EditionsSelect<true>;
     organisers: OrganisersSelect<false> | OrganisersSelect<true>;
     stories: StoriesSelect<false> | StoriesSelect<true>;
@@ -67,6 +69,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      sendEmail: TaskSendEmail;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -200,6 +203,9 @@ export interface Activity {
     email: string;
     phone?: string | null;
   };
+  /**
+   * Changes along the review workflow; anything else is refused.
+   */
   status:
     'draft' | 'submitted' | 'in-review' | 'changes-requested' | 'approved' | 'rejected' | 'withdrawn' | 'cancelled';
   review?: {
@@ -210,6 +216,7 @@ export interface Activity {
   submittedAt?: string | null;
   updatedAt: string;
   createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -408,6 +415,31 @@ export interface User {
     | null;
   password?: string | null;
   collection: 'users';
+}
+/**
+ * Who changed the status of an activity, and when. Cannot be edited or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activity-history".
+ */
+export interface ActivityHistory {
+  id: number;
+  activity?: (number | null) | Activity;
+  activityTitle?: string | null;
+  from?:
+    | ('draft' | 'submitted' | 'in-review' | 'changes-requested' | 'approved' | 'rejected' | 'withdrawn' | 'cancelled')
+    | null;
+  to: 'draft' | 'submitted' | 'in-review' | 'changes-requested' | 'approved' | 'rejected' | 'withdrawn' | 'cancelled';
+  by?: (number | null) | User;
+  at: string;
+  feedback?: string | null;
+  /**
+   * The approved version stayed public.
+   */
+  changeToApproved?: boolean | null;
+  channel?: ('cms' | 'public-form') | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -647,7 +679,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendEmail' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -680,7 +712,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -697,6 +729,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'activities';
         value: number | Activity;
+      } | null)
+    | ({
+        relationTo: 'activity-history';
+        value: number | ActivityHistory;
       } | null)
     | ({
         relationTo: 'editions';
@@ -818,6 +854,24 @@ export interface ActivitiesSelect<T extends boolean = true> {
       };
   submittedBy?: T;
   submittedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "activity-history_select".
+ */
+export interface ActivityHistorySelect<T extends boolean = true> {
+  activity?: T;
+  activityTitle?: T;
+  from?: T;
+  to?: T;
+  by?: T;
+  at?: T;
+  feedback?: T;
+  changeToApproved?: T;
+  channel?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1209,6 +1263,18 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendEmail".
+ */
+export interface TaskSendEmail {
+  input: {
+    to: string;
+    subject: string;
+    text: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -85,26 +85,31 @@ describe('anonymous readers', () => {
 })
 
 describe('partners', () => {
-  it('create activities for their own organiser only and cannot set the status', async () => {
+  it('create activities for their own organiser only, as drafts', async () => {
     const own = await makeOrganiser(payload)
     const other = await makeOrganiser(payload)
     const { token } = await makeUser(payload, 'partner', own)
-    const response = await api('POST', 'activities?depth=0', {
-      token,
-      body: {
-        title: 'Voorlichting op school',
-        edition: listed.id,
-        organiser: other.id,
-        format: 'workshop',
-        startsAt: `${listed.year}-11-18T09:00:00.000Z`,
-        location: { mode: 'on-site', city: 'Zwolle', province: 'overijssel' },
-        contact: { name: 'Partner', email: 'partner@example.nl' },
-        status: 'approved',
-      },
-    })
-    expect(response.status).toBe(201)
-    expect(response.body.doc.organiser).toBe(own.id)
-    expect(response.body.doc.status).toBe('draft')
+    const body = {
+      title: 'Voorlichting op school',
+      edition: listed.id,
+      format: 'workshop',
+      startsAt: `${listed.year}-11-18T09:00:00.000Z`,
+      location: { mode: 'on-site', city: 'Zwolle', province: 'overijssel' },
+      contact: { name: 'Partner', email: 'partner@example.nl' },
+    }
+    const created = await api('POST', 'activities?depth=0', { token, body })
+    expect(created.status).toBe(201)
+    expect(created.body.doc.organiser).toBe(own.id)
+    expect(created.body.doc.status).toBe('draft')
+
+    const before = (await payload.count({ collection: 'activities' })).totalDocs
+    const forOther = await api('POST', 'activities', { token, body: { ...body, organiser: other.id } })
+    expect(forOther.status).toBe(403)
+    expect(forOther.body.errors[0].message).toMatch(/organisatie/)
+    const approved = await api('POST', 'activities', { token, body: { ...body, status: 'approved' } })
+    expect(approved.status).toBe(409)
+    expect(approved.body.errors[0].message).toMatch(/Toegestaan vanaf 'Concept': 'Ingediend', 'Ingetrokken'/)
+    expect((await payload.count({ collection: 'activities' })).totalDocs).toBe(before)
   })
 
   it('do not see the contact details of other organisations', async () => {

@@ -1,9 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createScratchDatabase, type RunningDatabase } from '../src/db/embedded'
+import { createScratchDatabase, freePort, type RunningDatabase } from '../src/db/embedded'
 
 // The production build and `next start` on a database that nothing has touched yet: the server
 // must apply the migrations itself (prodMigrations) and answer the public API.
@@ -12,14 +11,6 @@ let server: ChildProcess | undefined
 let database: RunningDatabase
 let base = ''
 let output = ''
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 async function waitFor(url: string, timeoutMs: number): Promise<Response> {
   const deadline = Date.now() + timeoutMs

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { createScratchDatabase, startTemporaryPostgres } from '../src/db/embedded'
+import { createScratchDatabase, freePort, startTemporaryPostgres } from '../src/db/embedded'
 import { runMigrations } from '../src/scripts/migrations'
 
 async function main(): Promise<number> {
@@ -21,6 +21,7 @@ async function main(): Promise<number> {
   console.log(
     `Test database: ${process.env.DATABASE_URL ? 'new database on DATABASE_URL' : 'embedded PostgreSQL'} (${database.url.replace(/:[^:@/]+@/, ':***@')})`,
   )
+  const smtpPort = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -30,6 +31,11 @@ async function main(): Promise<number> {
     WTK_DATA_DIR: path.join(scratch, 'data'),
     NEXT_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Suites that check mail listen here with a real SMTP server (tests/helpers/mailbox.ts).
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(smtpPort),
+    SMTP_SECURE: 'false',
+    MAIL_FROM: 'noreply@weektegenkindermishandeling.test',
     // Small limits keep the upload refusal tests fast.
     UPLOAD_MAX_BYTES: String(6 * 1024 * 1024),
     MEDIA_MAX_BYTES: String(2 * 1024 * 1024),

@@ -1,17 +1,19 @@
 import type { Access, AccessResult, FieldAccess, Where } from 'payload'
 
+import { partnerEditableStatuses, publicStatuses } from '../workflow/activityWorkflow'
 import { isEditorRequest, partnerOrganiser } from './roles'
 
-/** What anybody may see: approved or cancelled activities of editions whose listing date has passed. */
+/**
+ * What anybody may see: the published version of approved or cancelled activities of editions
+ * whose listing date has passed. A change awaiting review is a draft and never matches.
+ */
 export const publiclyListed = (): Where => ({
   and: [
-    { status: { in: ['approved', 'cancelled'] } },
+    { _status: { equals: 'published' } },
+    { status: { in: publicStatuses } },
     { 'edition.submissions.listedFrom': { less_than_equal: new Date().toISOString() } },
   ],
 })
-
-/** States in which a partner may still edit its own activity. */
-export const partnerEditableStatuses = ['draft', 'submitted', 'changes-requested']
 
 export const readActivities: Access = ({ req }): AccessResult => {
   if (isEditorRequest(req)) return true
@@ -26,7 +28,8 @@ export const updateActivities: Access = ({ req }): AccessResult => {
   if (isEditorRequest(req)) return true
   const organiser = partnerOrganiser(req)
   if (organiser === undefined) return false
-  return { and: [{ organiser: { equals: organiser } }, { status: { in: partnerEditableStatuses } }] }
+  // An approved one can still be cancelled, or changed through a new review.
+  return { and: [{ organiser: { equals: organiser } }, { status: { in: [...partnerEditableStatuses, 'approved'] } }] }
 }
 
 /** Contact details and the review are for editors and for the partner whose activity it is. */

@@ -1,15 +1,21 @@
 import * as migration_20261123_094613_initial from './20261123_094613_initial';
 import * as migration_20261123_100000_help_lines from './20261123_100000_help_lines';
+import * as migration_20261123_101535_review_workflow from './20261123_101535_review_workflow';
 
 export const migrations = [
   {
     up: migration_20261123_094613_initial.up,
     down: migration_20261123_094613_initial.down,
-    name: '20261123_094613_initial'
+    name: '20261123_094613_initial',
   },
   {
     up: migration_20261123_100000_help_lines.up,
     down: migration_20261123_100000_help_lines.down,
-    name: '20261123_100000_help_lines'
+    name: '20261123_100000_help_lines',
+  },
+  {
+    up: migration_20261123_101535_review_workflow.up,
+    down: migration_20261123_101535_review_workflow.down,
+    name: '20261123_101535_review_workflow'
   },
 ];

@@ -1,0 +1,59 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Activity } from '../payload-types'
+import { statusLabel, type ActivityStatus } from './activityWorkflow'
+
+const adminLink = (id: number | string) =>
+  `${process.env.SERVER_URL ?? 'http://localhost:3000'}/admin/collections/activities/${id}`
+
+async function queueEmail(req: PayloadRequest, to: string, subject: string, text: string) {
+  await req.payload.jobs.queue({ task: 'sendEmail', input: { to, subject, text }, req })
+}
+
+/** A new or re-submitted activity is announced to the review inbox of the site settings. */
+export async function announceSubmission(req: PayloadRequest, activity: Activity, changeToApproved: boolean) {
+  const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req })
+  const inbox = settings.reviewInbox || process.env.REVIEW_INBOX
+  if (!inbox) {
+    req.payload.logger.warn(`No review inbox set in the site settings: submission of activity ${activity.id} is not announced.`)
+    return
+  }
+  const what = changeToApproved ? 'Wijziging op een goedgekeurde activiteit' : 'Nieuwe aanmelding'
+  await queueEmail(
+    req,
+    inbox,
+    `${what}: ${activity.title}`,
+    [
+      `${what} ter beoordeling: "${activity.title}".`,
+      ...(changeToApproved ? ['De goedgekeurde versie blijft openbaar tot u de wijziging goedkeurt.'] : []),
+      '',
+      `Beoordelen: ${adminLink(activity.id)}`,
+    ].join('\n'),
+  )
+}
+
+const decisionText: Partial<Record<ActivityStatus, string>> = {
+  approved: 'is goedgekeurd en staat (vanaf de publicatiedatum van de editie) op de website.',
+  'changes-requested': 'is bekeken. De redactie vraagt u om wijzigingen voordat de activiteit op de website kan.',
+  rejected: 'is helaas niet opgenomen op de website.',
+}
+
+/** A decision is e-mailed to the activity's contact, with the editor's feedback. */
+export async function announceDecision(req: PayloadRequest, activity: Activity, to: ActivityStatus, feedback?: string | null) {
+  const email = activity.contact?.email
+  if (!email) return
+  await queueEmail(
+    req,
+    email,
+    `Uw activiteit "${activity.title}": ${statusLabel(to).toLowerCase()}`,
+    [
+      `Beste ${activity.contact?.name ?? 'indiener'},`,
+      '',
+      `Uw activiteit "${activity.title}" voor de Week tegen Kindermishandeling ${decisionText[to] ?? `heeft nu de status ${statusLabel(to)}.`}`,
+      ...(feedback?.trim() ? ['', 'Terugkoppeling van de redactie:', feedback.trim()] : []),
+      '',
+      'Met vriendelijke groet,',
+      'De redactie van de Week tegen Kindermishandeling',
+    ].join('\n'),
+  )
+}
