@@ -1,7 +1,8 @@
-import type { AccessResult, CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
+import type { AccessResult, CollectionAfterMeHook, CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
 
 import { isAdminRequest, isEditorRequest, roleOf } from '../src/access/roles'
 import { label } from '../src/fields/label'
+import { guardAccountRoles } from '../src/hooks/guardAccountRoles'
 import { userRoles } from '../src/fields/options'
 
 /** The very first account (the admin's create-first-user screen) is always an administrator. */
@@ -10,6 +11,13 @@ const firstUserIsAdmin: CollectionBeforeValidateHook = async ({ data, operation,
   const { totalDocs } = await req.payload.count({ collection: 'users', overrideAccess: true, req })
   if (totalDocs === 0) data.role = 'admin'
   return data
+}
+
+/** `me` answers with the user of the request, which still carries its sessions: leave them out. */
+const withoutSessions: CollectionAfterMeHook = ({ response }) => {
+  const user = (response as { user?: { sessions?: unknown } } | undefined)?.user
+  if (user) delete user.sessions
+  return response
 }
 
 /** Editors manage partner and editor accounts; only administrators hand out the admin role. */
@@ -50,9 +58,14 @@ export const Users: CollectionConfig = {
     unlock: ({ req }) => isEditorRequest(req),
   },
   hooks: {
+    beforeOperation: [guardAccountRoles],
     beforeValidate: [firstUserIsAdmin],
+    afterMe: [withoutSessions],
   },
   fields: [
+    // Payload's own sessions field, which it reads itself with access control off: no API
+    // answer shows session ids, not even to the account they belong to.
+    { name: 'sessions', type: 'array', access: { read: () => false, update: () => false }, fields: [] },
     {
       name: 'name',
       label: label('Naam', 'Name'),
