@@ -22,6 +22,7 @@ import { poolOptions, resilientPg } from './src/db/pool'
 import { resolveSecret } from './src/db/secret'
 import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
+import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 
 const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
@@ -99,7 +100,7 @@ export default buildConfig({
       run: ({ req }) => isAdminRequest(req),
       cancel: ({ req }) => isAdminRequest(req),
     },
-    tasks: [sendEmailTask],
+    tasks: [sendEmailTask, expireSubmissionsTask],
     // Runs queued mail and scheduled publications of stories inside the long-running server.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',

@@ -10,6 +10,7 @@ import { editorsOnlyField, isEditor, isEditorRequest, nobodyField, partnerOrgani
 import { label } from '../src/fields/label'
 import { activityFormats, activityStatuses, audiences, locationModes, provinces, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
+import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
 import { enforceWorkflow, keepApprovedVersionPublic, recordTransition, refuseEditorOnlyChanges } from '../src/workflow/hooks'
 import {
   isDutchPostalCode,
@@ -43,6 +44,7 @@ export const Activities: CollectionConfig = {
     group: label('Campagne', 'Campaign'),
     listSearchableFields: ['title', 'summary'],
   },
+  endpoints: publicSubmissionEndpoints,
   access: {
     read: readActivities,
     create: createActivities,
@@ -230,6 +232,25 @@ export const Activities: CollectionConfig = {
           type: 'textarea',
           access: { read: editorsOnlyField, create: editorsOnlyField, update: editorsOnlyField },
         },
+      ],
+    },
+    {
+      name: 'publicSubmission',
+      label: label('Openbaar aanmeldformulier', 'Public submission form'),
+      type: 'group',
+      access: { read: editorsOnlyField, create: nobodyField, update: nobodyField },
+      admin: {
+        position: 'sidebar',
+        condition: (data) => Boolean(data?.publicSubmission?.expiresAt),
+        description: label(
+          'Aangemeld zonder account; telt pas mee na bevestiging via de e-mail aan de contactpersoon.',
+          'Submitted without an account; counts once the contact confirmed by e-mail.',
+        ),
+      },
+      fields: [
+        { name: 'ipHash', type: 'text', index: true, admin: { hidden: true } },
+        { name: 'expiresAt', label: label('Bevestigen vóór', 'Confirm before'), type: 'date', index: true, admin: { readOnly: true } },
+        { name: 'confirmedAt', label: label('Bevestigd op', 'Confirmed at'), type: 'date', admin: { readOnly: true } },
       ],
     },
     {

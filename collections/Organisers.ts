@@ -1,6 +1,6 @@
-import type { CollectionConfig } from 'payload'
+import type { AccessResult, CollectionConfig, Where } from 'payload'
 
-import { publicContent } from '../src/access/roles'
+import { editorsOnlyField, isEditorRequest, partnerOrganiser, publicContent } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { organiserKinds } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
@@ -15,7 +15,16 @@ export const Organisers: CollectionConfig = {
     defaultColumns: ['name', 'shortName', 'kind', 'website'],
     group: label('Campagne', 'Campaign'),
   },
-  access: publicContent,
+  access: {
+    ...publicContent,
+    // Organisations named on the public form stay hidden until an editor approves their activity.
+    read: ({ req }): AccessResult => {
+      if (isEditorRequest(req)) return true
+      const own = partnerOrganiser(req)
+      const listed: Where = { listed: { not_equals: false } }
+      return own === undefined ? listed : { or: [listed, { id: { equals: own } }] }
+    },
+  },
   defaultPopulate: { name: true, shortName: true, slug: true, logo: true },
   hooks: {
     beforeDelete: [
@@ -38,6 +47,21 @@ export const Organisers: CollectionConfig = {
     { name: 'kind', label: label('Soort organisatie', 'Kind'), type: 'select', options: organiserKinds, index: true },
     { name: 'website', label: label('Website', 'Website'), type: 'text', validate: isWellFormedUrl },
     { name: 'logo', label: label('Logo', 'Logo'), type: 'upload', relationTo: 'media' },
+    {
+      name: 'listed',
+      label: label('Openbaar', 'Listed'),
+      type: 'checkbox',
+      defaultValue: true,
+      index: true,
+      access: { update: editorsOnlyField },
+      admin: {
+        position: 'sidebar',
+        description: label(
+          'Uit voor organisaties die via het openbare formulier zijn aangemeld, tot hun activiteit is goedgekeurd.',
+          'Off for organisations named on the public form, until their activity is approved.',
+        ),
+      },
+    },
     {
       name: 'description',
       label: label('Omschrijving', 'Description'),

@@ -58,9 +58,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('nl' | 'en') | ('nl' | 'en')[];
   globals: {
     'site-settings': SiteSetting;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'nl' | 'en';
   widgets: {
@@ -70,6 +72,7 @@ export interface Config {
   jobs: {
     tasks: {
       sendEmail: TaskSendEmail;
+      expireUnconfirmedSubmissions: TaskExpireUnconfirmedSubmissions;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -212,6 +215,14 @@ export interface Activity {
     feedback?: string | null;
     internalNotes?: string | null;
   };
+  /**
+   * Submitted without an account; counts once the contact confirmed by e-mail.
+   */
+  publicSubmission?: {
+    ipHash?: string | null;
+    expiresAt?: string | null;
+    confirmedAt?: string | null;
+  };
   submittedBy?: (number | null) | User;
   submittedAt?: string | null;
   updatedAt: string;
@@ -323,6 +334,10 @@ export interface Organiser {
     | null;
   website?: string | null;
   logo?: (number | null) | Media;
+  /**
+   * Off for organisations named on the public form, until their activity is approved.
+   */
+  listed?: boolean | null;
   description?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -679,7 +694,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'schedulePublish';
+        taskSlug: 'inline' | 'sendEmail' | 'expireUnconfirmedSubmissions' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -712,10 +727,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'sendEmail' | 'expireUnconfirmedSubmissions' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -852,6 +876,13 @@ export interface ActivitiesSelect<T extends boolean = true> {
         feedback?: T;
         internalNotes?: T;
       };
+  publicSubmission?:
+    | T
+    | {
+        ipHash?: T;
+        expiresAt?: T;
+        confirmedAt?: T;
+      };
   submittedBy?: T;
   submittedAt?: T;
   updatedAt?: T;
@@ -935,6 +966,7 @@ export interface OrganisersSelect<T extends boolean = true> {
   kind?: T;
   website?: T;
   logo?: T;
+  listed?: T;
   description?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -1171,6 +1203,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1235,6 +1268,24 @@ export interface SiteSetting {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings_select".
  */
 export interface SiteSettingsSelect<T extends boolean = true> {
@@ -1250,6 +1301,16 @@ export interface SiteSettingsSelect<T extends boolean = true> {
       };
   meldcodeUrl?: T;
   reviewInbox?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -1274,6 +1335,14 @@ export interface TaskSendEmail {
     subject: string;
     text: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireUnconfirmedSubmissions".
+ */
+export interface TaskExpireUnconfirmedSubmissions {
+  input?: unknown;
   output?: unknown;
 }
 /**

@@ -1,6 +1,7 @@
 import * as migration_20261123_094613_initial from './20261123_094613_initial';
 import * as migration_20261123_100000_help_lines from './20261123_100000_help_lines';
 import * as migration_20261123_101535_review_workflow from './20261123_101535_review_workflow';
+import * as migration_20261123_103156_public_submissions from './20261123_103156_public_submissions';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_101535_review_workflow.up,
     down: migration_20261123_101535_review_workflow.down,
-    name: '20261123_101535_review_workflow'
+    name: '20261123_101535_review_workflow',
+  },
+  {
+    up: migration_20261123_103156_public_submissions.up,
+    down: migration_20261123_103156_public_submissions.down,
+    name: '20261123_103156_public_submissions'
   },
 ];

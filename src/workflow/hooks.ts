@@ -176,6 +176,19 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, operat
   return data
 }
 
+/** An organisation named on the public form becomes public with its first approved activity. */
+async function listOrganiser(req: PayloadRequest, organiser: unknown) {
+  const id = idOf(organiser) as number | undefined
+  if (id === undefined || id === null) return
+  await req.payload.update({
+    collection: 'organisers',
+    where: { and: [{ id: { equals: id } }, { listed: { equals: false } }] },
+    data: { listed: true },
+    overrideAccess: true,
+    req,
+  })
+}
+
 /**
  * Writes each status change to the append-only history, in the same transaction, and queues the
  * e-mails: a submission to the review inbox, a decision to the activity's contact.
@@ -203,6 +216,7 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, previou
     overrideAccess: true,
     req,
   })
+  if (to === 'approved') await listOrganiser(req, activity.organiser)
   if (to === 'submitted') await announceSubmission(req, activity, changeToApproved)
   if (decisions.includes(to)) await announceDecision(req, activity, to, activity.review?.feedback)
   return doc
