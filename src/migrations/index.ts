@@ -2,6 +2,7 @@ import * as migration_20261123_094613_initial from './20261123_094613_initial';
 import * as migration_20261123_100000_help_lines from './20261123_100000_help_lines';
 import * as migration_20261123_101535_review_workflow from './20261123_101535_review_workflow';
 import * as migration_20261123_103156_public_submissions from './20261123_103156_public_submissions';
+import * as migration_20261123_104500_activity_versions from './20261123_104500_activity_versions';
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261123_103156_public_submissions.up,
     down: migration_20261123_103156_public_submissions.down,
     name: '20261123_103156_public_submissions'
+  },
+  {
+    up: migration_20261123_104500_activity_versions.up,
+    down: migration_20261123_104500_activity_versions.down,
+    name: '20261123_104500_activity_versions'
   },
 ];
