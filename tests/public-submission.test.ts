@@ -5,7 +5,7 @@ import type { Edition } from '../src/payload-types'
 import { confirmationLink } from '../src/workflow/publicSubmission'
 import { api, fieldErrors, payload as getTestPayload } from './helpers/api'
 import { makeEdition } from './helpers/fixtures'
-import { startMailbox, type ReceivedMail } from './helpers/mailbox'
+import { mailTo as receive, runQueuedJobs, startMailbox } from './helpers/mailbox'
 
 let payload: Payload
 let edition: Edition
@@ -45,19 +45,8 @@ const form = (overrides: Record<string, unknown> = {}) => ({
 const submit = (body: unknown, ip = freshIp()) =>
   api('POST', 'activities/public-submission', { body, headers: { 'X-Forwarded-For': ip } })
 
-async function mailTo(address: string): Promise<ReceivedMail> {
-  for (let round = 0; round < 50; round++) {
-    const { noJobsRemaining } = await payload.jobs.run({ queue: 'default', limit: 100 })
-    if (noJobsRemaining) break
-  }
-  const deadline = Date.now() + 5000
-  while (Date.now() < deadline) {
-    const found = mailbox.messages.find((message) => message.to.includes(address))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`No mail to ${address}`)
-}
+const mailTo = (address: string, subject?: RegExp, timeoutMs?: number) =>
+  receive(payload, mailbox.messages, address, subject, timeoutMs)
 
 const findByTitle = async (title: string) =>
   (await payload.find({ collection: 'activities', where: { title: { equals: title } }, depth: 0 })).docs[0]
@@ -205,7 +194,7 @@ describe('unconfirmed submissions', () => {
     })
 
     await payload.jobs.queue({ task: 'expireUnconfirmedSubmissions', input: {} })
-    for (let round = 0; round < 20; round++) if ((await payload.jobs.run({ queue: 'default', limit: 100 })).noJobsRemaining) break
+    await runQueuedJobs(payload)
 
     expect(await findByTitle(body.title)).toBeUndefined()
     expect((await payload.count({ collection: 'organisers', where: { name: { equals: body.organisation.name } } })).totalDocs).toBe(0)

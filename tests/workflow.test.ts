@@ -5,7 +5,7 @@ import type { Activity, Edition, Organiser } from '../src/payload-types'
 import { allowedTargets, transitions } from '../src/workflow/activityWorkflow'
 import { api, graphql, payload as getTestPayload } from './helpers/api'
 import { makeActivity, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
-import { startMailbox, type ReceivedMail } from './helpers/mailbox'
+import { mailTo as receive, startMailbox } from './helpers/mailbox'
 
 type Status = Activity['status']
 
@@ -75,20 +75,8 @@ const stored = (activity: Activity) => payload.findByID({ collection: 'activitie
 const history = (activity: Activity) =>
   payload.find({ collection: 'activity-history', where: { activity: { equals: activity.id } }, sort: 'at', depth: 0 })
 
-/** Runs the mail queue until it is empty, then waits for a message to `address` whose subject matches. */
-async function mailTo(address: string, subject: RegExp = /./, timeoutMs = 5000): Promise<ReceivedMail> {
-  for (let round = 0; round < 50; round++) {
-    const { noJobsRemaining } = await payload.jobs.run({ queue: 'default', limit: 100 })
-    if (noJobsRemaining) break
-  }
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    const found = mailbox.messages.find((message) => message.to.includes(address) && subject.test(message.subject))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error(`No mail to ${address} about ${subject}; received ${mailbox.messages.length} messages`)
-}
+const mailTo = (address: string, subject?: RegExp, timeoutMs?: number) =>
+  receive(payload, mailbox.messages, address, subject, timeoutMs)
 
 describe('the workflow module', () => {
   it('holds exactly the transitions of the design', () => {
