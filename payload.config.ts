@@ -20,6 +20,7 @@ import { SiteSettings } from './globals/SiteSettings'
 import { isAdminRequest, isEditorRequest } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
 import { resolveSecret } from './src/db/secret'
+import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
 import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
@@ -113,4 +114,4 @@ export default buildConfig({
   ...(process.env.LOG_LEVEL ? { logger: { options: { level: process.env.LOG_LEVEL } } } : {}),
   // Refusals such as "still in use" (409) are answers to the user, not server faults.
   loggingLevels: { APIError: 'info' },
-})
+}).then(answerMissingPreferenceWith404)

@@ -54,7 +54,7 @@ export const Users: CollectionConfig = {
       if (roleOf(req) === 'editor') return { role: { not_equals: 'admin' } }
       return req.user ? { id: { equals: req.user.id } } : false
     },
-    delete: ({ req }): AccessResult => (isAdminRequest(req) ? true : roleOf(req) === 'editor' ? { role: { equals: 'partner' } } : false),
+    delete: ({ req }) => isAdminRequest(req),
     unlock: ({ req }) => isEditorRequest(req),
   },
   hooks: {
