@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto'
 
 import type { CollectionSlug, Payload } from 'payload'
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Activity, Edition, Organiser, User } from '../src/payload-types'
 import { api, graphql, payload as getTestPayload, type ApiResponse } from './helpers/api'
 import { makeActivity, makeEdition, makeOrganiser, makeUser, nextFreeYear, password } from './helpers/fixtures'
+import { fileOf, png, wav } from './helpers/files'
 
 /*
  * The access table of ../shared/DESIGN.md ("Roles and access"), one test per cell: role ×
@@ -202,30 +202,6 @@ const unique = () => randomBytes(4).toString('hex')
 const tokenOf = (role: Role) => (role === 'anonymous' ? undefined : accounts[role].token)
 const userOf = (role: Exclude<Role, 'anonymous'>) => ({ ...accounts[role].user, collection: 'users' as const })
 
-const png = () =>
-  sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 220, g: 60, b: 40 } } }).png().toBuffer()
-
-/** A short silent WAV file, which file-type recognises as audio/wav. */
-function wav(samples = 800): Buffer {
-  const data = Buffer.alloc(samples * 2)
-  const header = Buffer.alloc(44)
-  header.write('RIFF', 0)
-  header.writeUInt32LE(36 + data.length, 4)
-  header.write('WAVE', 8)
-  header.write('fmt ', 12)
-  header.writeUInt32LE(16, 16)
-  header.writeUInt16LE(1, 20)
-  header.writeUInt16LE(1, 22)
-  header.writeUInt32LE(8000, 24)
-  header.writeUInt32LE(16000, 28)
-  header.writeUInt16LE(2, 32)
-  header.writeUInt16LE(16, 34)
-  header.write('data', 36)
-  header.writeUInt32LE(data.length, 40)
-  return Buffer.concat([header, data])
-}
-
-const fileOf = (data: Buffer, name: string, mimetype: string) => ({ data, name, mimetype, size: data.length })
 
 function form(file: Buffer, name: string, type: string, data: Record<string, unknown>): FormData {
   const body = new FormData()

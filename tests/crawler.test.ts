@@ -1,12 +1,12 @@
 import type { CollectionSlug, Payload } from 'payload'
 import { formatNames, toWords } from 'payload'
-import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Activity, Edition, Organiser, Story, User } from '../src/payload-types'
 import { seed } from '../src/seed/run'
 import { api, graphql, payload as getTestPayload, type ApiResponse } from './helpers/api'
 import { makeActivity, makeEdition, makeOrganiser, makeUser, password } from './helpers/fixtures'
+import { fileOf, png, wav } from './helpers/files'
 
 /*
  * A crawler that reads everything an anonymous caller can reach, REST and GraphQL alike, after
@@ -68,26 +68,6 @@ let seededAccounts: string[] = []
 let resetToken = ''
 const uploads = { withdrawnAudio: '', draftAudio: '', publicAudio: '' }
 
-const fileOf = (data: Buffer, name: string, mimetype: string) => ({ data, name, mimetype, size: data.length })
-function wav(samples = 800): Buffer {
-  const data = Buffer.alloc(samples * 2)
-  const header = Buffer.alloc(44)
-  header.write('RIFF', 0)
-  header.writeUInt32LE(36 + data.length, 4)
-  header.write('WAVE', 8)
-  header.write('fmt ', 12)
-  header.writeUInt32LE(16, 16)
-  header.writeUInt16LE(1, 20)
-  header.writeUInt16LE(1, 22)
-  header.writeUInt32LE(8000, 24)
-  header.writeUInt32LE(16000, 28)
-  header.writeUInt16LE(2, 32)
-  header.writeUInt16LE(16, 34)
-  header.write('data', 36)
-  header.writeUInt32LE(data.length, 40)
-  return Buffer.concat([header, data])
-}
-
 let markerJob: number | string | undefined
 
 const storyBase = { perspective: 'parent' as const, storyteller: { displayName: 'Marieke', role: 'pleegmoeder' } }
@@ -137,7 +117,7 @@ async function seedMarkers() {
   const image = await payload.create({
     collection: 'media',
     data: { alt: 'Beeld bij verhaal' },
-    file: fileOf(await sharp({ create: { width: 60, height: 40, channels: 3, background: '#c33' } }).png().toBuffer(), 'verhaal-marker.png', 'image/png'),
+    file: fileOf(await png(), 'verhaal-marker.png', 'image/png'),
   })
   const consent = { obtainedAt: '2019-03-01T00:00:00.000Z', method: 'verbal-recorded' as const, recordedBy: recorder.id, withdrawn: false }
   const published: Story = await payload.create({

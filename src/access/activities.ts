@@ -1,7 +1,7 @@
 import type { Access, AccessResult, FieldAccess, Where } from 'payload'
 
 import { partnerEditableStatuses, publicStatuses } from '../workflow/activityWorkflow'
-import { isEditorRequest, partnerOrganiser } from './roles'
+import { idOf, isEditorRequest, partnerOrganiser } from './roles'
 
 /**
  * What anybody may see: the published version of approved or cancelled activities of editions
@@ -37,6 +37,5 @@ export const ownOrganiserOrEditor: FieldAccess = ({ req, doc }) => {
   if (isEditorRequest(req)) return true
   const organiser = partnerOrganiser(req)
   if (organiser === undefined || !doc) return false
-  const own = doc.organiser as number | string | { id: number | string } | undefined
-  return (typeof own === 'object' && own ? own.id : own) === organiser
+  return idOf(doc.organiser) === organiser
 }

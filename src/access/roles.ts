@@ -4,6 +4,12 @@ export type Role = 'admin' | 'editor' | 'partner'
 
 type AccountLike = { collection?: string; role?: Role | null; organiser?: unknown; id?: unknown }
 
+/** A relationship value is an id or, when populated, the document: its id either way. */
+export const idOf = (value: unknown): number | string | undefined => {
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : value
+  return typeof id === 'number' || typeof id === 'string' ? id : undefined
+}
+
 const account = (req: PayloadRequest): AccountLike | undefined => {
   const user = req.user as AccountLike | null | undefined
   return user && user.collection === 'users' ? user : undefined
@@ -15,8 +21,7 @@ export const roleOf = (req: PayloadRequest): Role | undefined => account(req)?.r
 export const partnerOrganiser = (req: PayloadRequest): number | string | undefined => {
   const user = account(req)
   if (user?.role !== 'partner' || !user.organiser) return undefined
-  const organiser = user.organiser as number | string | { id: number | string }
-  return typeof organiser === 'object' ? organiser.id : organiser
+  return idOf(user.organiser)
 }
 
 export const isAdminRequest = (req: PayloadRequest) => roleOf(req) === 'admin'

@@ -1,9 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 import { APIError } from 'payload'
 
-import { isAdminRequest, roleOf } from '../access/roles'
-
-const idOf = (value: unknown) => (typeof value === 'object' && value ? (value as { id: unknown }).id : value)
+import { idOf, isAdminRequest, roleOf } from '../access/roles'
 
 /**
  * Who may hand out which role, said out loud: a refused role or organiser change is a 403 with
@@ -21,7 +19,7 @@ export const guardAccountRoles: CollectionBeforeOperationHook = async ({ args, o
       ? await req.payload.findByID({ collection: 'users', id, depth: 0, overrideAccess: true, disableErrors: true, req })
       : null
   const roleChanges = data.role !== undefined && data.role !== current?.role
-  const organiserChanges = data.organiser !== undefined && idOf(data.organiser) !== (idOf(current?.organiser) ?? null)
+  const organiserChanges = data.organiser !== undefined && idOf(data.organiser) !== idOf(current?.organiser)
   const refuse = (message: string) => {
     throw new APIError(message, 403, undefined, true)
   }

@@ -1,5 +1,7 @@
 import type { TaskConfig } from 'payload'
 
+import { idOf } from '../access/roles'
+
 /**
  * Removes public-form submissions whose contact never confirmed them, and organisations that
  * only such a submission had created.
@@ -25,7 +27,8 @@ export const expireSubmissionsTask: TaskConfig<{ input: object; output: { remove
     })
     for (const activity of expired.docs) {
       await req.payload.delete({ collection: 'activities', id: activity.id, overrideAccess: true, req })
-      const organiser = typeof activity.organiser === 'object' ? activity.organiser.id : activity.organiser
+      const organiser = idOf(activity.organiser)
+      if (organiser === undefined) continue
       const stillUsed = await req.payload.count({ collection: 'activities', where: { organiser: { equals: organiser } }, overrideAccess: true, req })
       const accounts = await req.payload.count({ collection: 'users', where: { organiser: { equals: organiser } }, overrideAccess: true, req })
       const unlisted = await req.payload.count({

@@ -6,7 +6,7 @@ import type {
 } from 'payload'
 import { APIError } from 'payload'
 
-import { isEditorRequest, partnerOrganiser } from '../access/roles'
+import { idOf, isEditorRequest, partnerOrganiser } from '../access/roles'
 import type { Activity } from '../payload-types'
 import {
   type ActivityStatus,
@@ -21,8 +21,6 @@ import { editionWindowIsOpen } from './submissionWindow'
 
 const actorOf = (req: PayloadRequest): Actor | undefined =>
   isEditorRequest(req) ? 'editor' : partnerOrganiser(req) !== undefined ? 'partner' : undefined
-
-const idOf = (value: unknown) => (typeof value === 'object' && value ? (value as { id: unknown }).id : value)
 
 /** The row the public reads: the last published version of the activity. */
 const publishedRow = (req: PayloadRequest, id: number | string) =>
@@ -178,8 +176,8 @@ export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, operat
 
 /** An organisation named on the public form becomes public with its first approved activity. */
 async function listOrganiser(req: PayloadRequest, organiser: unknown) {
-  const id = idOf(organiser) as number | undefined
-  if (id === undefined || id === null) return
+  const id = idOf(organiser)
+  if (id === undefined) return
   await req.payload.update({
     collection: 'organisers',
     where: { and: [{ id: { equals: id } }, { listed: { equals: false } }] },

@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { idOf } from '../access/roles'
+
 type Window = { opensAt?: string | null; closesAt?: string | null }
 
 /** An edition takes submissions between `opensAt` and `closesAt`; an unset end is open. */
@@ -10,8 +12,8 @@ export const windowIsOpen = (window: Window | null | undefined, now = new Date()
 }
 
 export async function editionWindowIsOpen(req: PayloadRequest, edition: unknown): Promise<boolean> {
-  const id = typeof edition === 'object' && edition ? (edition as { id: number }).id : (edition as number | undefined)
-  if (id === undefined || id === null) return true
+  const id = idOf(edition)
+  if (id === undefined) return true
   const doc = await req.payload.findByID({
     collection: 'editions',
     id,
