@@ -19,6 +19,9 @@ import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
 import { isAdminRequest, isEditorRequest } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
+import { cookieOrigins, corsOrigins, serverURL } from './src/delivery/origins'
+import { limitQueryShape } from './src/graphql/limits'
+import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
 import { resolveSecret } from './src/db/secret'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
 import { emailAdapter } from './src/mail/adapter'
@@ -38,17 +41,8 @@ function databaseUrl(): string {
   )
 }
 
-const listFromEnv = (value: string | undefined) =>
-  (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean)
-
-const serverURL = process.env.SERVER_URL || undefined
-const corsOrigins = listFromEnv(process.env.CORS_ORIGINS)
-
 export default buildConfig({
-  serverURL,
+  serverURL: serverURL(),
   secret: resolveSecret(),
   admin: {
     user: Users.slug,
@@ -89,11 +83,16 @@ export default buildConfig({
     limits: { fileSize: Number(process.env.UPLOAD_MAX_BYTES ?? 200 * 1024 * 1024) },
     abortOnLimit: true,
   },
-  cors: corsOrigins,
-  csrf: [...(serverURL ? [serverURL] : []), ...corsOrigins],
+  // Websites may read the API from the browser; only the CMS's own origin may use its login cookie.
+  cors: corsOrigins(),
+  csrf: cookieOrigins(),
+  plugins: [anonymousReadLimits()],
   graphQL: {
     maxComplexity: 1000,
+    validationRules: () => [limitQueryShape()],
     disablePlaygroundInProduction: true,
+    disableIntrospectionInProduction: true,
+    schemaOutputFile: path.resolve('docs/schema.graphql'),
   },
   jobs: {
     access: {
@@ -113,5 +112,5 @@ export default buildConfig({
   // Payload's readable default log unless a level is asked for (the test runner asks for 'warn').
   ...(process.env.LOG_LEVEL ? { logger: { options: { level: process.env.LOG_LEVEL } } } : {}),
   // Refusals such as "still in use" (409) are answers to the user, not server faults.
-  loggingLevels: { APIError: 'info' },
+  loggingLevels: { APIError: 'info', QueryError: 'info' },
 }).then(answerMissingPreferenceWith404)

@@ -4,7 +4,11 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   resolve: {
-    alias: { '@payload-config': path.resolve(import.meta.dirname, 'payload.config.ts') },
+    alias: [
+      { find: '@payload-config', replacement: path.resolve(import.meta.dirname, 'payload.config.ts') },
+      // Payload loads graphql's CommonJS build; the tests must share that one copy of its classes.
+      { find: /^graphql$/, replacement: path.resolve(import.meta.dirname, 'node_modules/graphql/index.js') },
+    ],
   },
   test: {
     environment: 'node',

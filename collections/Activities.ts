@@ -10,6 +10,7 @@ import { editorsOnlyField, isEditor, isEditorRequest, nobodyField, partnerOrgani
 import { label } from '../src/fields/label'
 import { activityFormats, activityStatuses, audiences, locationModes, provinces, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
+import { calendarEndpoint } from '../src/endpoints/calendar'
 import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
 import { enforceWorkflow, keepApprovedVersionPublic, recordTransition, refuseEditorOnlyChanges } from '../src/workflow/hooks'
 import {
@@ -44,7 +45,7 @@ export const Activities: CollectionConfig = {
     group: label('Campagne', 'Campaign'),
     listSearchableFields: ['title', 'summary'],
   },
-  endpoints: publicSubmissionEndpoints,
+  endpoints: [calendarEndpoint, ...publicSubmissionEndpoints],
   access: {
     read: readActivities,
     create: createActivities,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { publicContent } from '../src/access/roles'
+import { currentEditionEndpoint } from '../src/endpoints/currentEdition'
 import { label } from '../src/fields/label'
 import { editionRoles } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
@@ -21,6 +22,7 @@ export const Editions: CollectionConfig = {
     group: label('Campagne', 'Campaign'),
   },
   access: publicContent,
+  endpoints: [currentEditionEndpoint],
   defaultSort: '-year',
   defaultPopulate: { year: true, number: true, theme: true, slug: true, startDate: true, endDate: true },
   hooks: {

@@ -89,4 +89,52 @@ describe('the production build', () => {
     const response = await fetch(`${base}/admin/login`, { headers: { Cookie: 'payload-lng=en' } })
     expect(await response.text()).toMatch(/<html[^>]*lang="en"/)
   })
+
+  it('keeps GraphQL introspection and the playground off', async () => {
+    const response = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+    })
+    const body = await response.json()
+    expect(body.data).toBeUndefined()
+    expect(body.errors[0].message).toMatch(/introspection is not allowed/)
+    const listing = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ Editions { totalDocs } }' }),
+    })
+    expect((await listing.json()).data.Editions.totalDocs).toBe(0)
+    expect((await fetch(`${base}/api/graphql-playground`)).status).toBe(404)
+  })
+
+  it('answers a revalidation of an anonymous read with 304 over HTTP', async () => {
+    const first = await fetch(`${base}/api/organisers?limit=5`)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300')
+    const tag = first.headers.get('etag')!
+    const again = await fetch(`${base}/api/organisers?limit=5`, { headers: { 'If-None-Match': tag } })
+    expect(again.status).toBe(304)
+    expect(again.headers.get('etag')).toBe(tag)
+  })
+
+  it('sets the login cookie Secure, HttpOnly and SameSite=Lax', async () => {
+    const account = { email: 'beheer@example.nl', password: 'Lang-genoeg-wachtwoord-2026!', name: 'Beheer' }
+    const registered = await fetch(`${base}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(account),
+    })
+    expect(registered.status, await registered.clone().text()).toBe(200)
+    const login = await fetch(`${base}/api/users/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: account.email, password: account.password }),
+    })
+    expect(login.status).toBe(200)
+    const cookie = login.headers.getSetCookie().find((value) => value.startsWith('payload-token='))!
+    expect(cookie).toMatch(/;\s*Secure/i)
+    expect(cookie).toMatch(/;\s*HttpOnly/i)
+    expect(cookie).toMatch(/;\s*SameSite=Lax/i)
+  })
 })

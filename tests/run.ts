@@ -4,38 +4,27 @@
  * then the Vitest suites. The development database is never touched.
  */
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 
-import { createScratchDatabase, freePort, startTemporaryPostgres } from '../src/db/embedded'
+import { freePort } from '../src/db/embedded'
+import { scratchEnvironment } from '../src/db/scratch'
 import { runMigrations } from '../src/scripts/migrations'
 
 async function main(): Promise<number> {
   const started = Date.now()
-  const database = process.env.DATABASE_URL
-    ? await createScratchDatabase(process.env.DATABASE_URL)
-    : await startTemporaryPostgres('wtk_test')
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-test-'))
+  const { database, env: scratchEnv, dispose } = await scratchEnvironment('wtk_test')
   console.log(
     `Test database: ${process.env.DATABASE_URL ? 'new database on DATABASE_URL' : 'embedded PostgreSQL'} (${database.url.replace(/:[^:@/]+@/, ':***@')})`,
   )
   const smtpPort = await freePort()
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL: database.url,
-    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
-    PAYLOAD_JOBS_AUTORUN: 'false',
-    MEDIA_DIR: path.join(scratch, 'media'),
-    WTK_DATA_DIR: path.join(scratch, 'data'),
-    NEXT_TELEMETRY_DISABLED: '1',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...scratchEnv,
     // Suites that check mail listen here with a real SMTP server (tests/helpers/mailbox.ts).
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),
     SMTP_SECURE: 'false',
     MAIL_FROM: 'noreply@weektegenkindermishandeling.test',
+    // The campaign website that may read the API from a browser (tests/delivery.test.ts).
+    CORS_ORIGINS: 'https://www.weektegenkindermishandeling.nl',
     // Small limits keep the upload refusal tests fast.
     UPLOAD_MAX_BYTES: String(6 * 1024 * 1024),
     MEDIA_MAX_BYTES: String(2 * 1024 * 1024),
@@ -47,8 +36,7 @@ async function main(): Promise<number> {
       vitest.on('exit', (code) => resolve(code ?? 1))
     })
   } finally {
-    await database.stop().catch((error) => console.error(`Could not remove the test database: ${error}`))
-    fs.rmSync(scratch, { recursive: true, force: true })
+    await dispose().catch((error) => console.error(`Could not remove the test database: ${error}`))
     console.log(`Test run took ${Math.round((Date.now() - started) / 1000)} s`)
   }
 }

@@ -3,6 +3,7 @@ import * as migration_20261123_100000_help_lines from './20261123_100000_help_li
 import * as migration_20261123_101535_review_workflow from './20261123_101535_review_workflow';
 import * as migration_20261123_103156_public_submissions from './20261123_103156_public_submissions';
 import * as migration_20261123_104500_activity_versions from './20261123_104500_activity_versions';
+import * as migration_20261123_120000_content_changes from './20261123_120000_content_changes';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261123_104500_activity_versions.up,
     down: migration_20261123_104500_activity_versions.down,
     name: '20261123_104500_activity_versions'
+  },
+  {
+    up: migration_20261123_120000_content_changes.up,
+    down: migration_20261123_120000_content_changes.down,
+    name: '20261123_120000_content_changes',
   },
 ];

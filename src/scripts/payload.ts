@@ -2,13 +2,17 @@
  * The Payload commands this project uses, run in-process with the project's database bootstrap:
  *
  *   tsx src/scripts/payload.ts migrate | migrate:status | migrate:create [name] | generate:types | generate:importmap
+ *                              | generate:graphql
  *
  * Without DATABASE_URL they use the embedded development database.
  */
+import fs from 'node:fs'
+import path from 'node:path'
+
 import { ensureDatabase } from '../db/bootstrap'
 
 const [command, ...args] = process.argv.slice(2)
-const known = ['migrate', 'migrate:status', 'migrate:create', 'generate:types', 'generate:importmap']
+const known = ['migrate', 'migrate:status', 'migrate:create', 'generate:types', 'generate:importmap', 'generate:graphql']
 
 async function main(): Promise<void> {
   if (!command || !known.includes(command)) {
@@ -26,6 +30,10 @@ async function main(): Promise<void> {
     if (command === 'generate:types') {
       const { generateTypes } = await import('payload/node')
       await generateTypes(config)
+    } else if (command === 'generate:graphql') {
+      const { graphQLSchemaText } = await import('../graphql/schema')
+      fs.writeFileSync(config.graphQL.schemaOutputFile, graphQLSchemaText(config))
+      console.log(`GraphQL schema written to ${path.relative(process.cwd(), config.graphQL.schemaOutputFile)}`)
     } else if (command === 'generate:importmap') {
       const { generateImportMap } = await import('payload')
       await generateImportMap(config, { log: true })

@@ -1,18 +1,13 @@
 import config from '@payload-config'
-import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@payloadcms/next/routes'
 import { getPayload, type Payload } from 'payload'
+
+import * as rest from '../../src/app/(payload)/api/[...slug]/route'
+import { POST as graphqlHandler } from '../../src/app/(payload)/api/graphql/route'
 
 /**
  * The real Next.js route handlers of the CMS, called in-process with Request objects: the same
  * code path as an HTTP request, without a server to start.
  */
-const rest = {
-  GET: REST_GET(config),
-  POST: REST_POST(config),
-  PATCH: REST_PATCH(config),
-  DELETE: REST_DELETE(config),
-}
-const graphqlHandler = GRAPHQL_POST(config)
 
 export const origin = 'http://localhost:3000'
 
@@ -33,8 +28,16 @@ async function read(response: Response): Promise<ApiResponse> {
   return { status: response.status, body, headers: response.headers }
 }
 
+/** Hands a Request to the route handler Next.js would call for it. */
+export async function send(request: Request): Promise<Response> {
+  const url = new URL(request.url)
+  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const handler = rest[request.method as 'GET' | 'POST' | 'PATCH' | 'DELETE']
+  return handler(request, { params: Promise.resolve({ slug }) })
+}
+
 /** `api('POST', 'activities', { body, token })`; the path may carry a query string. */
-export async function api(method: keyof typeof rest, path: string, options: Options = {}): Promise<ApiResponse> {
+export async function api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: Options = {}): Promise<ApiResponse> {
   const url = new URL(`/api/${path}`, origin)
   const headers = new Headers(options.headers)
   if (options.token) headers.set('Authorization', `JWT ${options.token}`)
@@ -44,9 +47,7 @@ export async function api(method: keyof typeof rest, path: string, options: Opti
     headers.set('Content-Type', 'application/json')
     body = JSON.stringify(options.body)
   }
-  const request = new Request(url, { method, headers, body })
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
-  return read(await rest[method](request, { params: Promise.resolve({ slug }) }))
+  return read(await send(new Request(url, { method, headers, body })))
 }
 
 export async function graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<ApiResponse> {

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { createScratchDatabase, startTemporaryPostgres, type RunningDatabase } from './embedded'
+
+export type Scratch = { database: RunningDatabase; env: NodeJS.ProcessEnv; dispose: () => Promise<void> }
+
+/**
+ * A throw-away world for a test or benchmark run: a new database (on DATABASE_URL's server, or a
+ * temporary embedded PostgreSQL), its own secret, media and data folders, and no job runner.
+ */
+export async function scratchEnvironment(name: string): Promise<Scratch> {
+  const database = process.env.DATABASE_URL
+    ? await createScratchDatabase(process.env.DATABASE_URL, name)
+    : await startTemporaryPostgres(name)
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), `${name.replace(/_/g, '-')}-`))
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    PAYLOAD_JOBS_AUTORUN: 'false',
+    MEDIA_DIR: path.join(folder, 'media'),
+    WTK_DATA_DIR: path.join(folder, 'data'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  }
+  return {
+    database,
+    env,
+    dispose: async () => {
+      await database.stop()
+      fs.rmSync(folder, { recursive: true, force: true })
+    },
+  }
+}

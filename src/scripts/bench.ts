@@ -1,0 +1,248 @@
+/**
+ * `npm run bench`: how fast the public API answers a campaign website, against the floor of this
+ * stack (the same query through bare `pg` and Node's HTTP server).
+ *
+ *   npm run bench -- [--activities 10000[,100000]] [--editions 10] [--organisers 500] [--stories 300]
+ *                    [--duration 10] [--connections 10] [--runs 3] [--skip-build] [--plans FILE]
+ *
+ * For each volume: a fresh database (a new database on DATABASE_URL's server, or a throw-away
+ * embedded PostgreSQL), filled; the production build started on it; then autocannon on loopback
+ * against each scenario, `runs` times, and the medians printed. Timings are for this machine;
+ * nothing here is asserted.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+
+import autocannon from 'autocannon'
+
+import { defaultVolume, type Volume } from '../bench/fill'
+import { benchList } from '../bench/scenarios'
+import { freePort } from '../db/embedded'
+import { scratchEnvironment } from '../db/scratch'
+import { runMigrations } from './migrations'
+
+type Options = Omit<Volume, 'activities'> & {
+  activities: number[]
+  duration: number
+  connections: number
+  runs: number
+  skipBuild: boolean
+  plans?: string
+}
+
+function options(argv: string[]): Options {
+  const value = (name: string) => {
+    const index = argv.indexOf(`--${name}`)
+    return index === -1 ? undefined : argv[index + 1]
+  }
+  const number = (name: string, fallback: number) => {
+    const given = value(name)
+    if (given === undefined) return fallback
+    const parsed = Number(given)
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} needs a whole number above 0, not "${given}"`)
+    return parsed
+  }
+  const activities = (value('activities') ?? String(defaultVolume.activities)).split(',').map((item) => {
+    const parsed = Number(item)
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--activities needs whole numbers above 0, not "${item}"`)
+    return parsed
+  })
+  return {
+    activities,
+    editions: number('editions', defaultVolume.editions),
+    organisers: number('organisers', defaultVolume.organisers),
+    stories: number('stories', defaultVolume.stories),
+    duration: number('duration', 10),
+    connections: number('connections', 10),
+    runs: number('runs', 3),
+    skipBuild: argv.includes('--skip-build'),
+    plans: value('plans'),
+  }
+}
+
+type Measured = { rps: number; p50: number; p99: number; statuses: Record<string, number>; errors: number }
+type Scenario = { name: string; url: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; expect: number }
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+async function measure(scenario: Scenario, seconds: number, connections: number): Promise<Measured> {
+  const result = await autocannon({
+    url: scenario.url,
+    method: scenario.method ?? 'GET',
+    body: scenario.body,
+    headers: scenario.headers,
+    connections,
+    duration: seconds,
+  })
+  const statuses: Record<string, number> = {}
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (stats as { count: number }).count
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts }
+}
+
+function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+  let output = ''
+  const child = spawn(command, args, { env, detached: true })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  return { child, output: () => output }
+}
+
+async function stop(child: ChildProcess) {
+  if (!child.pid || child.exitCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  process.kill(-child.pid, 'SIGTERM')
+  await exited
+}
+
+async function waitFor(url: string, server: { child: ChildProcess; output: () => string }) {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`The server stopped:\n${server.output()}`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  throw new Error(`No answer from ${url}:\n${server.output()}`)
+}
+
+type ScaleResult = { activities: number; matching: number; fillSeconds: number; results: Record<string, Measured> }
+
+async function benchScale(activities: number, opts: Options): Promise<ScaleResult> {
+  const volume: Volume = { activities, editions: opts.editions, organisers: opts.organisers, stories: opts.stories }
+  const { env, dispose } = await scratchEnvironment('wtk_bench')
+  env.LOG_LEVEL = 'warn'
+  const running: ChildProcess[] = []
+  try {
+    await runMigrations(env)
+    console.log(`\n== ${activities.toLocaleString('en')} activities: filling the database …`)
+    const prepared = spawnSync('npx', ['tsx', 'src/bench/prepare.ts', JSON.stringify(volume)], {
+      env,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    })
+    if (prepared.status !== 0) throw new Error(`Filling failed:\n${prepared.stdout}\n${prepared.stderr}`)
+    const report = JSON.parse(prepared.stdout.trim().split('\n').pop()!)
+    console.log(
+      `   filled in ${report.fillSeconds.toFixed(0)} s; activities by status ${JSON.stringify(report.activitiesByStatus)}; ` +
+        `the list query matches ${report.matching}; Payload sends ${report.statements} statements for it`,
+    )
+    if (opts.plans) {
+      const text = report.plans
+        .map((p: { source: string; sql: string; plan: string }) => `-- ${p.source}, ${activities} activities\n${p.sql}\n\n${p.plan}\n`)
+        .join('\n')
+      fs.appendFileSync(opts.plans, text)
+    }
+
+    const port = await freePort()
+    const floorPort = await freePort()
+    const server = start('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], { ...env, NODE_ENV: 'production' })
+    const floor = start('npx', ['tsx', 'src/bench/floor.ts'], { ...env, PORT: String(floorPort) })
+    running.push(server.child, floor.child)
+    const base = `http://127.0.0.1:${port}`
+    await waitFor(`${base}/api/globals/site-settings`, server)
+    const list = benchList(report.queriedEdition.id)
+    await waitFor(`http://127.0.0.1:${floorPort}${list.floor}`, floor)
+
+    const first = await fetch(`${base}${list.rest}`)
+    const tag = first.headers.get('etag')
+    if (!first.ok || !tag) throw new Error(`The list answered ${first.status} without an ETag`)
+    const scenarios: Scenario[] = [
+      { name: 'floor (bare pg)', url: `http://127.0.0.1:${floorPort}${list.floor}`, expect: 200 },
+      { name: 'REST list', url: `${base}${list.rest}`, expect: 200 },
+      { name: 'REST list, 304', url: `${base}${list.rest}`, headers: { 'If-None-Match': tag }, expect: 304 },
+      { name: 'iCalendar feed', url: `${base}${list.calendar}`, expect: 200 },
+      {
+        name: 'GraphQL list',
+        url: `${base}/api/graphql`,
+        method: 'POST',
+        body: list.graphql,
+        headers: { 'Content-Type': 'application/json' },
+        expect: 200,
+      },
+    ]
+    // Warm up each path once (JIT, connection pools, Next's route compilation).
+    for (const scenario of scenarios) await measure(scenario, 3, opts.connections)
+    const runs: Record<string, Measured[]> = {}
+    for (let run = 0; run < opts.runs; run++) {
+      for (const scenario of scenarios) {
+        const measured = await measure(scenario, opts.duration, opts.connections)
+        const unexpected = Object.entries(measured.statuses).filter(([code]) => Number(code) !== scenario.expect)
+        if (unexpected.length || measured.errors) {
+          throw new Error(`${scenario.name}: unexpected answers ${JSON.stringify(measured.statuses)}, ${measured.errors} errors`)
+        }
+        ;(runs[scenario.name] ??= []).push(measured)
+      }
+    }
+    const results: Record<string, Measured> = {}
+    for (const [name, measured] of Object.entries(runs)) {
+      results[name] = {
+        rps: median(measured.map((m) => m.rps)),
+        p50: median(measured.map((m) => m.p50)),
+        p99: median(measured.map((m) => m.p99)),
+        statuses: measured[0].statuses,
+        errors: 0,
+      }
+    }
+    return { activities, matching: report.matching, fillSeconds: report.fillSeconds, results }
+  } finally {
+    for (const child of running) await stop(child)
+    await dispose()
+  }
+}
+
+function printScale(scale: ScaleResult, opts: Options) {
+  const floor = scale.results['floor (bare pg)']
+  console.log(
+    `\n${scale.activities.toLocaleString('en')} activities (${scale.matching} match the list query); ` +
+      `median of ${opts.runs} runs of ${opts.duration} s, ${opts.connections} connections`,
+  )
+  console.log('scenario            requests/s     p50 ms   p99 ms   throughput vs floor')
+  for (const [name, m] of Object.entries(scale.results)) {
+    console.log(
+      `${name.padEnd(18)} ${m.rps.toFixed(0).padStart(11)} ${m.p50.toFixed(1).padStart(10)} ${m.p99.toFixed(1).padStart(8)}   ${(m.rps / floor.rps).toFixed(2)}×`,
+    )
+  }
+}
+
+async function main() {
+  const opts = options(process.argv.slice(2))
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
+  if (opts.plans) fs.writeFileSync(opts.plans, '')
+  if (!opts.skipBuild) {
+    console.log('Building the production server (next build) …')
+    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
+    if (build.status !== 0) throw new Error('next build failed')
+  }
+  const scales: ScaleResult[] = []
+  for (const activities of opts.activities) {
+    const scale = await benchScale(activities, opts)
+    printScale(scale, opts)
+    scales.push(scale)
+  }
+  if (scales.length > 1) {
+    const small = scales[0]
+    const large = scales[scales.length - 1]
+    console.log(`\np50 at ${large.activities.toLocaleString('en')} against ${small.activities.toLocaleString('en')} activities:`)
+    for (const name of Object.keys(small.results)) {
+      const ratio = large.results[name].p50 / small.results[name].p50
+      console.log(`${name.padEnd(18)} ${small.results[name].p50.toFixed(1)} → ${large.results[name].p50.toFixed(1)} ms (${ratio.toFixed(2)}×)`)
+    }
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exit(1)
+  },
+)
