@@ -79,7 +79,8 @@ export async function fill(payload: Payload, pool: Pool, volume: Volume, today =
   const { rows } = await pool.query<{ status: string; count: number }>(
     'SELECT status::text, count(*)::int AS count FROM activities GROUP BY status',
   )
-  await pool.query('ANALYZE')
+  // As after a night of autovacuum: the measurements should not race it.
+  await pool.query('VACUUM ANALYZE')
   return {
     queriedEdition: editions[editions.length - 1],
     activitiesByStatus: Object.fromEntries(rows.map((row) => [row.status, row.count])),

@@ -56,8 +56,9 @@ export const dropContentChanges = `
   DROP SEQUENCE IF EXISTS content_changes;`
 
 /**
- * What the ETags are built on: the change counter, the transactions of this database that are
- * writing right now (their changes are not visible yet, and will be), the number of editions
+ * What the ETags are built on: the change counter, the transactions of this database's clients
+ * that are writing right now (their changes are not visible yet, and will be; autovacuum's are
+ * not content), the number of editions
  * whose activities are listed by now (`submissions.listedFrom` passing changes the lists
  * without a write).
  */
@@ -65,5 +66,6 @@ export const contentVersionQuery = `
   SELECT (SELECT last_value FROM content_changes)::text AS changes,
          (SELECT coalesce(string_agg(backend_xid::text, ',' ORDER BY backend_xid::text), '')
             FROM pg_stat_activity
-           WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()) AS writing,
+           WHERE datname = current_database() AND backend_type = 'client backend'
+             AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()) AS writing,
          (SELECT count(*)::int FROM editions WHERE submissions_listed_from <= now()) AS listed`

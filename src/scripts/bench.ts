@@ -71,6 +71,13 @@ const median = (values: number[]) => {
 }
 
 async function measure(scenario: Scenario, seconds: number, connections: number): Promise<Measured> {
+  if (scenario.headers && 'If-None-Match' in scenario.headers) {
+    // The tag the server gives now: what a CDN holding the page would send.
+    const response = await fetch(scenario.url)
+    const tag = response.headers.get('etag')
+    if (!response.ok || !tag) throw new Error(`${scenario.name}: answered ${response.status} without an ETag`)
+    scenario.headers['If-None-Match'] = tag
+  }
   const result = await autocannon({
     url: scenario.url,
     method: scenario.method ?? 'GET',
@@ -152,13 +159,10 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
     const list = benchList(report.queriedEdition.id)
     await waitFor(`http://127.0.0.1:${floorPort}${list.floor}`, floor)
 
-    const first = await fetch(`${base}${list.rest}`)
-    const tag = first.headers.get('etag')
-    if (!first.ok || !tag) throw new Error(`The list answered ${first.status} without an ETag`)
     const scenarios: Scenario[] = [
       { name: 'floor (bare pg)', url: `http://127.0.0.1:${floorPort}${list.floor}`, expect: 200 },
       { name: 'REST list', url: `${base}${list.rest}`, expect: 200 },
-      { name: 'REST list, 304', url: `${base}${list.rest}`, headers: { 'If-None-Match': tag }, expect: 304 },
+      { name: 'REST list, 304', url: `${base}${list.rest}`, headers: { 'If-None-Match': '' }, expect: 304 },
       { name: 'iCalendar feed', url: `${base}${list.calendar}`, expect: 200 },
       {
         name: 'GraphQL list',
