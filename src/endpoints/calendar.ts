@@ -70,7 +70,8 @@ export const calendarEndpoint: Endpoint = {
   handler: async (req) => {
     const limit = eventCount(req)
     const asked = req.query?.where as Where | undefined
-    const where: Where = asked && typeof asked === 'object' ? { and: [publiclyListed(), asked] } : publiclyListed()
+    const listed = await publiclyListed(req)
+    const where: Where = asked && typeof asked === 'object' ? { and: [listed, asked] } : listed
     const language: Language = req.locale === 'en' ? 'en' : 'nl'
     const { docs } = await req.payload.find({
       collection: 'activities',

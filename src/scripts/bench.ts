@@ -181,7 +181,7 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
         const measured = await measure(scenario, opts.duration, opts.connections)
         const unexpected = Object.entries(measured.statuses).filter(([code]) => Number(code) !== scenario.expect)
         if (unexpected.length || measured.errors) {
-          throw new Error(`${scenario.name}: unexpected answers ${JSON.stringify(measured.statuses)}, ${measured.errors} errors`)
+          console.log(`   ${scenario.name}, run ${run + 1}: answers ${JSON.stringify(measured.statuses)}, ${measured.errors} errors`)
         }
         ;(runs[scenario.name] ??= []).push(measured)
       }
@@ -192,8 +192,11 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
         rps: median(measured.map((m) => m.rps)),
         p50: median(measured.map((m) => m.p50)),
         p99: median(measured.map((m) => m.p99)),
-        statuses: measured[0].statuses,
-        errors: 0,
+        statuses: measured.reduce<Record<string, number>>((all, m) => {
+          for (const [code, count] of Object.entries(m.statuses)) all[code] = (all[code] ?? 0) + count
+          return all
+        }, {}),
+        errors: measured.reduce((all, m) => all + m.errors, 0),
       }
     }
     return { activities, matching: report.matching, fillSeconds: report.fillSeconds, results }
@@ -209,10 +212,10 @@ function printScale(scale: ScaleResult, opts: Options) {
     `\n${scale.activities.toLocaleString('en')} activities (${scale.matching} match the list query); ` +
       `median of ${opts.runs} runs of ${opts.duration} s, ${opts.connections} connections`,
   )
-  console.log('scenario            requests/s     p50 ms   p99 ms   throughput vs floor')
+  console.log('scenario            requests/s     p50 ms   p99 ms   vs floor   answers')
   for (const [name, m] of Object.entries(scale.results)) {
     console.log(
-      `${name.padEnd(18)} ${m.rps.toFixed(0).padStart(11)} ${m.p50.toFixed(1).padStart(10)} ${m.p99.toFixed(1).padStart(8)}   ${(m.rps / floor.rps).toFixed(2)}×`,
+      `${name.padEnd(18)} ${m.rps.toFixed(0).padStart(11)} ${m.p50.toFixed(1).padStart(10)} ${m.p99.toFixed(1).padStart(8)}   ${(m.rps / floor.rps).toFixed(2).padStart(5)}×   ${JSON.stringify(m.statuses)}`,
     )
   }
 }
