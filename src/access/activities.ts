@@ -3,6 +3,29 @@ import type { Access, AccessResult, FieldAccess, PayloadRequest, Where } from 'p
 import { partnerEditableStatuses, publicStatuses } from '../workflow/activityWorkflow'
 import { idOf, isEditorRequest, partnerOrganiser } from './roles'
 
+// Payload evaluates read access several times for one list request, on copies of the request
+// that share its `context`: look the editions up once per request.
+const listedByRequest = new WeakMap<object, Promise<number[]>>()
+
+function listedEditions(req: PayloadRequest): Promise<number[]> {
+  const key = req.context ?? req
+  let listed = listedByRequest.get(key)
+  if (!listed) {
+    listed = req.payload.db
+      .find<{ id: number }>({
+        collection: 'editions',
+        where: { 'submissions.listedFrom': { less_than_equal: new Date().toISOString() } },
+        select: { id: true },
+        limit: 0,
+        pagination: false,
+        req,
+      })
+      .then((result) => result.docs.map((edition) => edition.id))
+    listedByRequest.set(key, listed)
+  }
+  return listed
+}
+
 /**
  * What anybody may see: the published version of approved or cancelled activities of editions
  * whose listing date has passed. A change awaiting review is a draft and never matches.
@@ -12,20 +35,13 @@ import { idOf, isEditorRequest, partnerOrganiser } from './roles'
  * activities (docs/performance.md).
  */
 export const publiclyListed = async (req: PayloadRequest): Promise<Where> => {
-  const listed = await req.payload.db.find<{ id: number }>({
-    collection: 'editions',
-    where: { 'submissions.listedFrom': { less_than_equal: new Date().toISOString() } },
-    select: { id: true },
-    limit: 0,
-    pagination: false,
-    req,
-  })
+  const listed = await listedEditions(req)
   return {
     and: [
       { _status: { equals: 'published' } },
       { status: { in: publicStatuses } },
       // No edition listed yet: an id no row has, so nothing matches.
-      { edition: { in: listed.docs.length ? listed.docs.map((edition) => edition.id) : [0] } },
+      { edition: { in: listed.length ? listed : [0] } },
     ],
   }
 }
