@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
-import { getPayload, type SanitizedConfig } from 'payload'
+import { getPayload, headersWithCors, type PayloadRequest, type SanitizedConfig } from 'payload'
 
 import { contentVersionQuery } from '../db/contentChanges'
 import { amsterdamDate } from './time'
-import { corsOrigins } from './origins'
 
 type RouteArgs = { params: Promise<{ slug: string[] }> }
 type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>
@@ -54,12 +53,6 @@ const entityTag = (version: string, request: Request) => {
 const matches = (ifNoneMatch: string | null, tag: string) =>
   !!ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim() === tag))
 
-function corsHeaders(request: Request): Record<string, string> {
-  const origin = request.headers.get('origin')
-  if (!origin || !corsOrigins().includes(origin)) return {}
-  return { 'Access-Control-Allow-Origin': origin, 'Access-Control-Allow-Credentials': 'true' }
-}
-
 const withHeaders = (response: Response, headers: Record<string, string>) => {
   const merged = new Headers(response.headers)
   for (const [name, value] of Object.entries(headers)) merged.set(name, value)
@@ -87,7 +80,11 @@ export const withCacheHeaders =
     const tag = version ? entityTag(version, request) : undefined
     const shared = { 'Cache-Control': publicCacheControl, Vary: 'Origin, Authorization, Cookie' }
     if (tag && matches(request.headers.get('if-none-match'), tag)) {
-      return new Response(null, { status: 304, headers: { ...shared, ETag: tag, ...corsHeaders(request) } })
+      // Payload's own CORS headers, as on the full answer.
+      const payload = await getPayload({ config })
+      const req = { payload, headers: request.headers } as PayloadRequest
+      const headers = headersWithCors({ headers: new Headers({ ...shared, ETag: tag }), req })
+      return new Response(null, { status: 304, headers })
     }
     const response = await handler(request, args)
     if (response.status !== 200) return withHeaders(response, { 'Cache-Control': 'no-store' })
