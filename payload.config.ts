@@ -17,12 +17,14 @@ import { Stories } from './collections/Stories'
 import { StoryAudio } from './collections/StoryAudio'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
-import { isAdminRequest, isEditorRequest } from './src/access/roles'
+import { isAdminRequest, isEditorRequest, partnerOrganiser } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
 import { resolveSecret } from './src/db/secret'
+import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
 import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
+import { activityExport } from './src/plugins/activityExport'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 
@@ -56,6 +58,20 @@ export default buildConfig({
     dateFormat: 'd MMMM yyyy HH:mm',
     importMap: { baseDir: path.resolve('src') },
     meta: { titleSuffix: ' · Week tegen Kindermishandeling' },
+    dashboard: {
+      widgets: [
+        { slug: 'review-queue', label: label('Te beoordelen activiteiten', 'Review queue'), Component: '/components/dashboard/ReviewQueue#ReviewQueue', minWidth: 'large' },
+        { slug: 'partner-home', label: label('Uw activiteiten', 'Your activities'), Component: '/components/dashboard/PartnerHome#PartnerHome', minWidth: 'large' },
+      ],
+      // Editors start with their review queue, partners with their own organisation's activities.
+      defaultLayout: ({ req }) =>
+        partnerOrganiser(req) !== undefined
+          ? [{ widgetSlug: 'partner-home', width: 'full' }]
+          : [
+              { widgetSlug: 'review-queue', width: 'full' },
+              { widgetSlug: 'collections', width: 'full' },
+            ],
+    },
     timezones: {
       defaultTimezone: 'Europe/Amsterdam',
       supportedTimezones: [{ label: 'Amsterdam', value: 'Europe/Amsterdam' }],
@@ -109,6 +125,7 @@ export default buildConfig({
   typescript: {
     outputFile: path.resolve('src/payload-types.ts'),
   },
+  plugins: [...activityExport()],
   telemetry: false,
   // Payload's readable default log unless a level is asked for (the test runner asks for 'warn').
   ...(process.env.LOG_LEVEL ? { logger: { options: { level: process.env.LOG_LEVEL } } } : {}),

@@ -6,7 +6,14 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { startPayload } = await import('./startPayload')
-    await startPayload()
+    // Loading the configuration can already fail (no PAYLOAD_SECRET, no DATABASE_URL). Next.js
+    // logs a failing hook and serves on regardless, so stop the process here.
+    try {
+      const { startPayload } = await import('./startPayload')
+      await startPayload()
+    } catch (error) {
+      console.error(`The CMS cannot start: ${error instanceof Error ? error.message : String(error)}`)
+      process.exit(1)
+    }
   }
 }

@@ -30,6 +30,9 @@ async function main(): Promise<number> {
     MEDIA_DIR: path.join(scratch, 'media'),
     WTK_DATA_DIR: path.join(scratch, 'data'),
     NEXT_TELEMETRY_DISABLED: '1',
+    // Suites that need the production build share one build per run (tests/helpers/production.ts).
+    // Setting it yourself reuses the build an earlier run with the same id made.
+    WTK_TEST_RUN_ID: process.env.WTK_TEST_RUN_ID ?? randomBytes(8).toString('hex'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     // Suites that check mail listen here with a real SMTP server (tests/helpers/mailbox.ts).
     SMTP_HOST: '127.0.0.1',
