@@ -17,15 +17,17 @@ import { Stories } from './collections/Stories'
 import { StoryAudio } from './collections/StoryAudio'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
-import { isAdminRequest, isEditorRequest } from './src/access/roles'
+import { isAdminRequest, isEditorRequest, partnerOrganiser } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
 import { cookieOrigins, corsOrigins, serverURL } from './src/delivery/origins'
 import { limitQueryShape } from './src/graphql/limits'
 import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
 import { resolveSecret } from './src/db/secret'
+import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
 import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
+import { activityExport } from './src/plugins/activityExport'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 
@@ -50,6 +52,20 @@ export default buildConfig({
     dateFormat: 'd MMMM yyyy HH:mm',
     importMap: { baseDir: path.resolve('src') },
     meta: { titleSuffix: ' · Week tegen Kindermishandeling' },
+    dashboard: {
+      widgets: [
+        { slug: 'review-queue', label: label('Te beoordelen activiteiten', 'Review queue'), Component: '/components/dashboard/ReviewQueue#ReviewQueue', minWidth: 'large' },
+        { slug: 'partner-home', label: label('Uw activiteiten', 'Your activities'), Component: '/components/dashboard/PartnerHome#PartnerHome', minWidth: 'large' },
+      ],
+      // Editors start with their review queue, partners with their own organisation's activities.
+      defaultLayout: ({ req }) =>
+        partnerOrganiser(req) !== undefined
+          ? [{ widgetSlug: 'partner-home', width: 'full' }]
+          : [
+              { widgetSlug: 'review-queue', width: 'full' },
+              { widgetSlug: 'collections', width: 'full' },
+            ],
+    },
     timezones: {
       defaultTimezone: 'Europe/Amsterdam',
       supportedTimezones: [{ label: 'Amsterdam', value: 'Europe/Amsterdam' }],
@@ -86,7 +102,8 @@ export default buildConfig({
   // Websites may read the API from the browser; only the CMS's own origin may use its login cookie.
   cors: corsOrigins(),
   csrf: cookieOrigins(),
-  plugins: [anonymousReadLimits()],
+  // The read caps come last so they also cover the collections the export plugin adds.
+  plugins: [...activityExport(), anonymousReadLimits()],
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],

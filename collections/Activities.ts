@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payload'
 
 import {
   createActivities,
@@ -7,6 +7,7 @@ import {
   updateActivities,
 } from '../src/access/activities'
 import { editorsOnlyField, isEditor, isEditorRequest, nobodyField, partnerOrganiser } from '../src/access/roles'
+import { forEditors } from '../src/admin/visibility'
 import { label } from '../src/fields/label'
 import { activityFormats, activityStatuses, audiences, locationModes, provinces, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
@@ -25,6 +26,8 @@ type Data = Record<string, unknown> | undefined
 
 const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMMM yyyy HH:mm' } }
 
+const activitySlug = slug('activities')
+
 const needsPlace = (mode: unknown) => mode === 'on-site' || mode === 'hybrid'
 const needsLink = (mode: unknown) => mode === 'online' || mode === 'hybrid'
 
@@ -41,9 +44,25 @@ export const Activities: CollectionConfig = {
   labels: { singular: label('Activiteit', 'Activity'), plural: label('Activiteiten', 'Activities') },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'organiser', 'edition', 'startsAt', 'status'],
+    defaultColumns: ['title', 'status', 'edition', 'organiser', 'startsAt', 'format', 'location.province', 'submittedAt'],
     group: label('Campagne', 'Campaign'),
-    listSearchableFields: ['title', 'summary'],
+    listSearchableFields: ['title', 'summary', 'location.city'],
+    pagination: { defaultLimit: 50, limits: [25, 50, 100, 200] },
+    // Partners see their own organisation's activities in the admin, not the public ones of others.
+    baseFilter: ({ req }) => {
+      const organiser = partnerOrganiser(req)
+      return organiser === undefined ? null : { organiser: { equals: organiser } }
+    },
+    components: {
+      beforeListTable: ['/components/activities/BulkDecisions#BulkDecisions'],
+      edit: {
+        // The workflow's actions replace Payload's draft and publish buttons (see WorkflowPanel).
+        PublishButton: '/components/activities/SaveButton#ActivitySaveButton',
+        SaveDraftButton: '/components/Nothing#Nothing',
+        UnpublishButton: '/components/Nothing#Nothing',
+        Status: '/components/activities/StatusLabel#StatusLabel',
+      },
+    },
   },
   endpoints: [calendarEndpoint, ...publicSubmissionEndpoints],
   access: {
@@ -63,139 +82,280 @@ export const Activities: CollectionConfig = {
     afterChange: [recordTransition],
   },
   fields: [
-    { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, maxLength: 160 },
-    slug('activities'),
+    // Decisions, the status and the editors' feedback, above the form.
     {
-      type: 'row',
-      fields: [
-        { name: 'edition', label: label('Editie', 'Edition'), type: 'relationship', relationTo: 'editions', required: true },
+      name: 'workflow',
+      type: 'ui',
+      admin: { components: { Field: '/components/activities/WorkflowPanel#WorkflowPanel' } },
+    },
+    {
+      name: 'title',
+      label: label('Titel', 'Title'),
+      type: 'text',
+      required: true,
+      maxLength: 160,
+      admin: {
+        description: label(
+          'Zoals de activiteit op de campagnewebsite komt te staan, bijvoorbeeld "Ouderavond: praten over opvoeden".',
+          'As the activity will be listed on the campaign website.',
+        ),
+      },
+    },
+    {
+      type: 'tabs',
+      tabs: [
         {
-          name: 'organiser',
-          label: label('Organisatie', 'Organiser'),
-          type: 'relationship',
-          relationTo: 'organisers',
-          required: true,
-          access: { update: ({ req }) => isEditorRequest(req) },
-        },
-      ],
-    },
-    {
-      name: 'summary',
-      label: label('Korte samenvatting', 'Summary'),
-      type: 'textarea',
-      maxLength: 400,
-      admin: { description: label('Twee of drie zinnen voor het overzicht op de website.', 'Two or three sentences for listings.') },
-    },
-    { name: 'description', label: label('Beschrijving', 'Description'), type: 'richText' },
-    {
-      type: 'row',
-      fields: [
-        { name: 'format', label: label('Vorm', 'Format'), type: 'select', options: activityFormats, required: true, index: true },
-        { name: 'audiences', label: label('Doelgroepen', 'Audiences'), type: 'select', options: audiences, hasMany: true, index: true },
-        { name: 'themes', label: label("Thema's", 'Themes'), type: 'select', options: themes, hasMany: true, index: true },
-      ],
-    },
-    {
-      type: 'row',
-      fields: [
-        { name: 'startsAt', label: label('Begint', 'Starts at'), type: 'date', required: true, index: true, admin: { ...dayAndTime, width: '50%' } },
-        {
-          name: 'endsAt',
-          label: label('Eindigt', 'Ends at'),
-          type: 'date',
-          admin: { ...dayAndTime, width: '50%' },
-          validate: (value: unknown, { siblingData }: { siblingData: Data }) =>
-            notBefore(value, siblingData?.startsAt, 'De activiteit kan niet eindigen voordat ze begint: kies een eindtijd na de begintijd.'),
-        },
-      ],
-    },
-    {
-      name: 'location',
-      label: label('Locatie', 'Location'),
-      type: 'group',
-      fields: [
-        { name: 'mode', label: label('Waar', 'Where'), type: 'radio', options: locationModes, required: true, index: true },
-        { name: 'venue', label: label('Naam van de locatie', 'Venue'), type: 'text', admin: { condition: (_, s) => needsPlace(s?.mode) } },
-        { name: 'address', label: label('Adres', 'Address'), type: 'text', admin: { condition: (_, s) => needsPlace(s?.mode) } },
-        {
-          type: 'row',
+          label: label('Wat', 'What'),
+          description: label('Wat organiseert u, en waarover gaat het?', 'What are you organising, and what is it about?'),
           fields: [
             {
-              name: 'postalCode',
-              label: label('Postcode', 'Postal code'),
-              type: 'text',
-              validate: isDutchPostalCode,
-              admin: { condition: (_, s) => needsPlace(s?.mode) },
+              name: 'summary',
+              label: label('Korte samenvatting', 'Summary'),
+              type: 'textarea',
+              maxLength: 400,
+              admin: { description: label('Twee of drie zinnen voor het overzicht op de website.', 'Two or three sentences for listings.') },
             },
             {
-              name: 'city',
-              label: label('Plaats', 'City'),
-              type: 'text',
-              index: true,
-              admin: { condition: (_, s) => needsPlace(s?.mode) },
-              validate: (value: unknown, { siblingData }: { siblingData: Data }) =>
-                needsPlace(siblingData?.mode) && !value ? 'Vul de plaats in voor een activiteit op locatie of hybride.' : true,
+              name: 'description',
+              label: label('Beschrijving', 'Description'),
+              type: 'richText',
+              admin: {
+                description: label(
+                  'Het programma, de sprekers en wat deelnemers meenemen. Noem geen namen of situaties van kinderen of gezinnen.',
+                  'Programme, speakers and what participants take home. Never name children or families.',
+                ),
+              },
             },
             {
-              name: 'province',
-              label: label('Provincie', 'Province'),
+              type: 'row',
+              fields: [
+                {
+                  name: 'format',
+                  label: label('Vorm', 'Format'),
+                  type: 'select',
+                  options: activityFormats,
+                  required: true,
+                  index: true,
+                  admin: { width: '50%', description: label('Wat voor soort activiteit het is.', 'What kind of activity it is.') },
+                },
+                {
+                  name: 'themes',
+                  label: label("Thema's", 'Themes'),
+                  type: 'select',
+                  options: themes,
+                  hasMany: true,
+                  index: true,
+                  admin: { width: '50%', description: label("Eén of meer thema's waarop bezoekers kunnen zoeken.", 'One or more themes visitors can filter on.') },
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: label('Wanneer', 'When'),
+          description: label('Datum en tijd in Nederlandse tijd.', 'Date and time, Dutch time.'),
+          fields: [
+            {
+              type: 'row',
+              fields: [
+                {
+                  name: 'startsAt',
+                  label: label('Begint', 'Starts at'),
+                  type: 'date',
+                  required: true,
+                  index: true,
+                  admin: { ...dayAndTime, width: '50%', description: label('Dag en begintijd.', 'Day and starting time.') },
+                },
+                {
+                  name: 'endsAt',
+                  label: label('Eindigt', 'Ends at'),
+                  type: 'date',
+                  admin: { ...dayAndTime, width: '50%', description: label('Mag leeg blijven.', 'May be left empty.') },
+                  validate: (value: unknown, { siblingData }: { siblingData: Data }) =>
+                    notBefore(value, siblingData?.startsAt, 'De activiteit kan niet eindigen voordat ze begint: kies een eindtijd na de begintijd.'),
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: label('Waar', 'Where'),
+          fields: [
+            {
+              name: 'location',
+              label: label('Locatie', 'Location'),
+              type: 'group',
+              admin: {
+                description: label(
+                  'Op locatie: het adres waar deelnemers naartoe komen. Online: de link die deelnemers gebruiken.',
+                  'On site: the address participants go to. Online: the link participants use.',
+                ),
+              },
+              fields: [
+                { name: 'mode', label: label('Waar', 'Where'), type: 'radio', options: locationModes, required: true, index: true },
+                {
+                  name: 'venue',
+                  label: label('Naam van de locatie', 'Venue'),
+                  type: 'text',
+                  admin: { condition: (_, s) => needsPlace(s?.mode), description: label('Zoals "Buurthuis De Linde".', 'Such as the name of the building.') },
+                },
+                {
+                  name: 'address',
+                  label: label('Adres', 'Address'),
+                  type: 'text',
+                  admin: { condition: (_, s) => needsPlace(s?.mode), description: label('Straat en huisnummer.', 'Street and number.') },
+                },
+                {
+                  type: 'row',
+                  fields: [
+                    {
+                      name: 'postalCode',
+                      label: label('Postcode', 'Postal code'),
+                      type: 'text',
+                      validate: isDutchPostalCode,
+                      admin: { condition: (_, s) => needsPlace(s?.mode), description: label('Zoals 8011 AB.', 'Such as 8011 AB.') },
+                    },
+                    {
+                      name: 'city',
+                      label: label('Plaats', 'City'),
+                      type: 'text',
+                      index: true,
+                      admin: { condition: (_, s) => needsPlace(s?.mode) },
+                      validate: (value: unknown, { siblingData }: { siblingData: Data }) =>
+                        needsPlace(siblingData?.mode) && !value ? 'Vul de plaats in voor een activiteit op locatie of hybride.' : true,
+                    },
+                    {
+                      name: 'province',
+                      label: label('Provincie', 'Province'),
+                      type: 'select',
+                      options: provinces,
+                      index: true,
+                      admin: { condition: (_, s) => needsPlace(s?.mode), description: label('Bezoekers zoeken activiteiten per provincie.', 'Visitors search by province.') },
+                      validate: (value: unknown, { siblingData }: { siblingData: Data }) => {
+                        if (needsPlace(siblingData?.mode) && !value) return 'Kies de provincie voor een activiteit op locatie of hybride.'
+                        if (value && !provinces.some((p) => p.value === value)) return 'Kies een van de twaalf provincies.'
+                        return true
+                      },
+                    },
+                  ],
+                },
+                {
+                  name: 'onlineUrl',
+                  label: label('Link naar de online activiteit', 'Online link'),
+                  type: 'text',
+                  admin: {
+                    condition: (_, s) => needsLink(s?.mode),
+                    description: label('Begint met https://. Deze link is openbaar.', 'Starts with https://. This link is public.'),
+                  },
+                  validate: (value: unknown, { siblingData }: { siblingData: Data }) =>
+                    needsLink(siblingData?.mode) && !value
+                      ? 'Vul de link in voor een online of hybride activiteit.'
+                      : isWellFormedUrl(value),
+                },
+              ],
+            },
+          ],
+        },
+        {
+          label: label('Voor wie', 'For whom'),
+          fields: [
+            {
+              name: 'audiences',
+              label: label('Doelgroepen', 'Audiences'),
               type: 'select',
-              options: provinces,
+              options: audiences,
+              hasMany: true,
               index: true,
-              admin: { condition: (_, s) => needsPlace(s?.mode) },
-              validate: (value: unknown, { siblingData }: { siblingData: Data }) => {
-                if (needsPlace(siblingData?.mode) && !value) return 'Kies de provincie voor een activiteit op locatie of hybride.'
-                if (value && !provinces.some((p) => p.value === value)) return 'Kies een van de twaalf provincies.'
-                return true
+              admin: {
+                description: label(
+                  'Voor wie de activiteit bedoeld is. Kies alle groepen die welkom zijn.',
+                  'Who the activity is meant for. Choose every group that is welcome.',
+                ),
               },
             },
           ],
         },
         {
-          name: 'onlineUrl',
-          label: label('Link naar de online activiteit', 'Online link'),
-          type: 'text',
-          admin: { condition: (_, s) => needsLink(s?.mode) },
-          validate: (value: unknown, { siblingData }: { siblingData: Data }) =>
-            needsLink(siblingData?.mode) && !value
-              ? 'Vul de link in voor een online of hybride activiteit.'
-              : isWellFormedUrl(value),
+          label: label('Aanmelden', 'Registration'),
+          fields: [
+            {
+              name: 'registration',
+              label: label('Aanmelden voor deelnemers', 'Registration'),
+              type: 'group',
+              admin: { description: label('Hoe deelnemers zich aanmelden en wat het kost.', 'How participants register and what it costs.') },
+              fields: [
+                {
+                  name: 'url',
+                  label: label('Link om aan te melden', 'Registration link'),
+                  type: 'text',
+                  validate: isWellFormedUrl,
+                  admin: { description: label('Leeg laten als aanmelden niet nodig is.', 'Leave empty when no registration is needed.') },
+                },
+                { name: 'isFree', label: label('Gratis', 'Free'), type: 'checkbox', defaultValue: true, index: true },
+                {
+                  name: 'costNote',
+                  label: label('Kosten', 'Cost'),
+                  type: 'text',
+                  maxLength: 200,
+                  admin: { condition: (_, s) => !s?.isFree, description: label('Zoals "€ 25, inclusief lunch".', 'Such as "€25, lunch included".') },
+                },
+              ],
+            },
+          ],
         },
-      ],
-    },
-    {
-      name: 'registration',
-      label: label('Aanmelden voor deelnemers', 'Registration'),
-      type: 'group',
-      fields: [
-        { name: 'url', label: label('Link om aan te melden', 'Registration link'), type: 'text', validate: isWellFormedUrl },
-        { name: 'isFree', label: label('Gratis', 'Free'), type: 'checkbox', defaultValue: true, index: true },
         {
-          name: 'costNote',
-          label: label('Kosten', 'Cost'),
-          type: 'text',
-          maxLength: 200,
-          admin: { condition: (_, s) => !s?.isFree },
+          label: label('Contact', 'Contact'),
+          fields: [
+            {
+              name: 'contact',
+              label: label('Contactpersoon (niet openbaar)', 'Contact (never public)'),
+              type: 'group',
+              access: { read: ownOrganiserOrEditor },
+              admin: {
+                description: label(
+                  'Alleen voor de redactie, voor vragen over deze aanmelding. Wordt nooit gepubliceerd.',
+                  'For the editors only. Never published.',
+                ),
+              },
+              fields: [
+                { name: 'name', label: label('Naam', 'Name'), type: 'text', required: true, maxLength: 120 },
+                {
+                  name: 'email',
+                  label: label('E-mail', 'E-mail'),
+                  type: 'text',
+                  required: true,
+                  validate: (v: unknown) => (v ? isWellFormedEmail(v) : 'Vul het e-mailadres van de contactpersoon in.'),
+                  admin: { description: label('Hier komt het besluit van de redactie binnen.', 'The editors’ decision is sent here.') },
+                },
+                { name: 'phone', label: label('Telefoon', 'Phone'), type: 'text', validate: isWellFormedPhone },
+              ],
+            },
+          ],
         },
       ],
     },
     {
-      name: 'contact',
-      label: label('Contactpersoon (niet openbaar)', 'Contact (never public)'),
-      type: 'group',
-      access: { read: ownOrganiserOrEditor },
-      admin: {
-        description: label(
-          'Alleen voor de redactie, voor vragen over deze aanmelding. Wordt nooit gepubliceerd.',
-          'For the editors only. Never published.',
-        ),
-      },
-      fields: [
-        { name: 'name', label: label('Naam', 'Name'), type: 'text', required: true, maxLength: 120 },
-        { name: 'email', label: label('E-mail', 'E-mail'), type: 'text', required: true, validate: (v: unknown) => (v ? isWellFormedEmail(v) : 'Vul het e-mailadres van de contactpersoon in.') },
-        { name: 'phone', label: label('Telefoon', 'Phone'), type: 'text', validate: isWellFormedPhone },
-      ],
+      name: 'edition',
+      label: label('Editie', 'Edition'),
+      type: 'relationship',
+      relationTo: 'editions',
+      required: true,
+      admin: { position: 'sidebar', description: label('De campagneweek waarin de activiteit valt.', 'The campaign week the activity belongs to.') },
     },
+    {
+      name: 'organiser',
+      label: label('Organisatie', 'Organiser'),
+      type: 'relationship',
+      relationTo: 'organisers',
+      required: true,
+      access: { update: ({ req }) => isEditorRequest(req) },
+      // A partner's activity is always its own organisation's: the hook fills it in.
+      admin: { position: 'sidebar', components: { Field: '/components/EditorsOnlyField#EditorsOnlyRelationship' } },
+    },
+    {
+      ...activitySlug,
+      admin: { ...activitySlug.admin, condition: forEditors },
+    } as Field,
     {
       name: 'status',
       label: label('Status', 'Status'),
@@ -208,9 +368,12 @@ export const Activities: CollectionConfig = {
       index: true,
       admin: {
         position: 'sidebar',
+        readOnly: true,
+        // Partners read the status above the form.
+        components: { Field: '/components/EditorsOnlyField#EditorsOnlySelect' },
         description: label(
-          'Wijzigt volgens de beoordelingsstappen; wat niet mag, wordt geweigerd.',
-          'Changes along the review workflow; anything else is refused.',
+          'Wijzigt met de knoppen bovenaan, volgens de beoordelingsstappen.',
+          'Changes with the buttons at the top, along the review workflow.',
         ),
       },
     },
@@ -219,13 +382,20 @@ export const Activities: CollectionConfig = {
       label: label('Beoordeling', 'Review'),
       type: 'group',
       access: { read: ownOrganiserOrEditor, create: editorsOnlyField, update: editorsOnlyField },
-      admin: { position: 'sidebar' },
+      // Partners read the feedback above the form.
+      admin: { position: 'sidebar', condition: forEditors },
       fields: [
         {
           name: 'feedback',
           label: label('Terugkoppeling aan de indiener', 'Feedback to the submitter'),
           type: 'textarea',
           maxLength: 4000,
+          admin: {
+            description: label(
+              'De indiener ziet dit bij de activiteit en krijgt het per e-mail bij een besluit.',
+              'The submitter sees this with the activity and gets it by e-mail with a decision.',
+            ),
+          },
         },
         {
           name: 'internalNotes',
@@ -260,7 +430,7 @@ export const Activities: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       access: { read: ownOrganiserOrEditor, create: nobodyField, update: nobodyField },
-      admin: { position: 'sidebar', readOnly: true },
+      admin: { position: 'sidebar', readOnly: true, condition: forEditors },
     },
     {
       name: 'submittedAt',
@@ -268,7 +438,12 @@ export const Activities: CollectionConfig = {
       type: 'date',
       index: true,
       access: { create: nobodyField, update: nobodyField },
-      admin: { position: 'sidebar', readOnly: true, ...dayAndTime },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.submittedAt), ...dayAndTime },
+    },
+    {
+      name: 'history',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/components/activities/ActivityHistory#ActivityHistory' } },
     },
   ],
 }

@@ -12,8 +12,14 @@ export const Stories: CollectionConfig = {
   labels: { singular: label('Verhaal', 'Story'), plural: label('Verhalen', 'Stories') },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'perspective', 'series', 'seriesNumber', '_status', 'publishedAt'],
+    defaultColumns: ['title', 'publishedAt', '_status', 'consentStatus', 'series', 'seriesNumber', 'perspective'],
     group: label('Verhalen', 'Stories'),
+    listSearchableFields: ['title', 'series'],
+    pagination: { defaultLimit: 50 },
+    components: {
+      // Scheduled publications, to plan a series such as the 30 stories of 2019.
+      beforeListTable: ['/components/stories/StoryPlanning#StoryPlanning'],
+    },
   },
   access: {
     read: readStories,
@@ -103,6 +109,12 @@ export const Stories: CollectionConfig = {
       type: 'date',
       index: true,
       admin: { position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'consentStatus',
+      label: label('Toestemming', 'Consent'),
+      type: 'ui',
+      admin: { components: { Field: '/components/Nothing#Nothing', Cell: '/components/stories/ConsentCell#ConsentCell' } },
     },
     {
       name: 'consent',

@@ -29,6 +29,8 @@ export interface Config {
     media: Media;
     'story-audio': StoryAudio;
     users: User;
+    exports: Export;
+    imports: Import;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -46,6 +48,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'story-audio': StoryAudioSelect<false> | StoryAudioSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    exports: ExportsSelect<false> | ExportsSelect<true>;
+    imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -66,6 +70,8 @@ export interface Config {
   };
   locale: 'nl' | 'en';
   widgets: {
+    'review-queue': ReviewQueueWidget;
+    'partner-home': PartnerHomeWidget;
     collections: CollectionsWidget;
   };
   user: User;
@@ -73,6 +79,8 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       expireUnconfirmedSubmissions: TaskExpireUnconfirmedSubmissions;
+      createCollectionExport: TaskCreateCollectionExport;
+      createCollectionImport: TaskCreateCollectionImport;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -106,17 +114,17 @@ export interface UserAuthOperations {
  */
 export interface Activity {
   id: number;
-  title: string;
   /**
-   * Part of the web address. Leave empty to make it from the title.
+   * As the activity will be listed on the campaign website.
    */
-  slug?: string | null;
-  edition: number | Edition;
-  organiser: number | Organiser;
+  title: string;
   /**
    * Two or three sentences for listings.
    */
   summary?: string | null;
+  /**
+   * Programme, speakers and what participants take home. Never name children or families.
+   */
   description?: {
     root: {
       type: string;
@@ -132,23 +140,13 @@ export interface Activity {
     };
     [k: string]: unknown;
   } | null;
+  /**
+   * What kind of activity it is.
+   */
   format: 'meeting' | 'conference' | 'workshop' | 'training' | 'webinar' | 'campaign' | 'exhibition' | 'other';
-  audiences?:
-    | (
-        | 'professionals-education'
-        | 'professionals-childcare'
-        | 'professionals-youth-health-care'
-        | 'professionals-youth-care'
-        | 'professionals-social-work'
-        | 'professionals-police-justice'
-        | 'professionals-health-care'
-        | 'municipalities'
-        | 'volunteers'
-        | 'parents'
-        | 'children-young-people'
-        | 'general-public'
-      )[]
-    | null;
+  /**
+   * One or more themes visitors can filter on.
+   */
   themes?:
     | (
         | 'child-abuse'
@@ -167,14 +165,35 @@ export interface Activity {
         | 'childrens-rights'
       )[]
     | null;
+  /**
+   * Day and starting time.
+   */
   startsAt: string;
+  /**
+   * May be left empty.
+   */
   endsAt?: string | null;
+  /**
+   * On site: the address participants go to. Online: the link participants use.
+   */
   location: {
     mode: 'on-site' | 'online' | 'hybrid';
+    /**
+     * Such as the name of the building.
+     */
     venue?: string | null;
+    /**
+     * Street and number.
+     */
     address?: string | null;
+    /**
+     * Such as 8011 AB.
+     */
     postalCode?: string | null;
     city?: string | null;
+    /**
+     * Visitors search by province.
+     */
     province?:
       | (
           | 'drenthe'
@@ -191,11 +210,42 @@ export interface Activity {
           | 'zuid-holland'
         )
       | null;
+    /**
+     * Starts with https://. This link is public.
+     */
     onlineUrl?: string | null;
   };
+  /**
+   * Who the activity is meant for. Choose every group that is welcome.
+   */
+  audiences?:
+    | (
+        | 'professionals-education'
+        | 'professionals-childcare'
+        | 'professionals-youth-health-care'
+        | 'professionals-youth-care'
+        | 'professionals-social-work'
+        | 'professionals-police-justice'
+        | 'professionals-health-care'
+        | 'municipalities'
+        | 'volunteers'
+        | 'parents'
+        | 'children-young-people'
+        | 'general-public'
+      )[]
+    | null;
+  /**
+   * How participants register and what it costs.
+   */
   registration?: {
+    /**
+     * Leave empty when no registration is needed.
+     */
     url?: string | null;
     isFree?: boolean | null;
+    /**
+     * Such as "€25, lunch included".
+     */
     costNote?: string | null;
   };
   /**
@@ -203,15 +253,30 @@ export interface Activity {
    */
   contact: {
     name: string;
+    /**
+     * The editors’ decision is sent here.
+     */
     email: string;
     phone?: string | null;
   };
   /**
-   * Changes along the review workflow; anything else is refused.
+   * The campaign week the activity belongs to.
+   */
+  edition: number | Edition;
+  organiser: number | Organiser;
+  /**
+   * Part of the web address. Leave empty to make it from the title.
+   */
+  slug?: string | null;
+  /**
+   * Changes with the buttons at the top, along the review workflow.
    */
   status:
     'draft' | 'submitted' | 'in-review' | 'changes-requested' | 'approved' | 'rejected' | 'withdrawn' | 'cancelled';
   review?: {
+    /**
+     * The submitter sees this with the activity and gets it by e-mail with a decision.
+     */
     feedback?: string | null;
     internalNotes?: string | null;
   };
@@ -627,6 +692,81 @@ export interface CampaignAsset {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exports".
+ */
+export interface Export {
+  id: number;
+  name?: string | null;
+  format: 'csv' | 'json';
+  limit?: number | null;
+  page?: number | null;
+  sort?: string | null;
+  sortOrder?: ('asc' | 'desc') | null;
+  locale?: ('all' | 'nl' | 'en') | null;
+  drafts?: ('yes' | 'no') | null;
+  selectionToUse?: ('currentSelection' | 'currentFilters' | 'all') | null;
+  fields?: string[] | null;
+  collectionSlug: string;
+  where?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports".
+ */
+export interface Import {
+  id: number;
+  collectionSlug: string;
+  importMode?: ('create' | 'update' | 'upsert') | null;
+  matchField?: string | null;
+  status?: ('pending' | 'completed' | 'partial' | 'failed') | null;
+  summary?: {
+    imported?: number | null;
+    updated?: number | null;
+    total?: number | null;
+    issues?: number | null;
+    issueDetails?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -694,7 +834,13 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'sendEmail' | 'expireUnconfirmedSubmissions' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'sendEmail'
+          | 'expireUnconfirmedSubmissions'
+          | 'createCollectionExport'
+          | 'createCollectionImport'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -727,7 +873,16 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'sendEmail' | 'expireUnconfirmedSubmissions' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'sendEmail'
+        | 'expireUnconfirmedSubmissions'
+        | 'createCollectionExport'
+        | 'createCollectionImport'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -834,13 +989,9 @@ export interface PayloadMigration {
  */
 export interface ActivitiesSelect<T extends boolean = true> {
   title?: T;
-  slug?: T;
-  edition?: T;
-  organiser?: T;
   summary?: T;
   description?: T;
   format?: T;
-  audiences?: T;
   themes?: T;
   startsAt?: T;
   endsAt?: T;
@@ -855,6 +1006,7 @@ export interface ActivitiesSelect<T extends boolean = true> {
         province?: T;
         onlineUrl?: T;
       };
+  audiences?: T;
   registration?:
     | T
     | {
@@ -869,6 +1021,9 @@ export interface ActivitiesSelect<T extends boolean = true> {
         email?: T;
         phone?: T;
       };
+  edition?: T;
+  organiser?: T;
+  slug?: T;
   status?: T;
   review?:
     | T
@@ -1169,6 +1324,65 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "exports_select".
+ */
+export interface ExportsSelect<T extends boolean = true> {
+  name?: T;
+  format?: T;
+  limit?: T;
+  page?: T;
+  sort?: T;
+  sortOrder?: T;
+  locale?: T;
+  drafts?: T;
+  selectionToUse?: T;
+  fields?: T;
+  collectionSlug?: T;
+  where?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "imports_select".
+ */
+export interface ImportsSelect<T extends boolean = true> {
+  collectionSlug?: T;
+  importMode?: T;
+  matchField?: T;
+  status?: T;
+  summary?:
+    | T
+    | {
+        imported?: T;
+        updated?: T;
+        total?: T;
+        issues?: T;
+        issueDetails?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1317,6 +1531,26 @@ export interface PayloadJobsStatsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "review-queue_widget".
+ */
+export interface ReviewQueueWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "partner-home_widget".
+ */
+export interface PartnerHomeWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1343,6 +1577,67 @@ export interface TaskSendEmail {
  */
 export interface TaskExpireUnconfirmedSubmissions {
   input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCreateCollectionExport".
+ */
+export interface TaskCreateCollectionExport {
+  input: {
+    id: string;
+    name: string;
+    batchSize?: number | null;
+    collectionSlug:
+      | 'activities'
+      | 'activity-history'
+      | 'editions'
+      | 'organisers'
+      | 'stories'
+      | 'campaign-assets'
+      | 'media'
+      | 'story-audio'
+      | 'users'
+      | 'exports'
+      | 'imports';
+    drafts?: ('yes' | 'no') | null;
+    exportCollection: string;
+    fields?: string[] | null;
+    format: 'csv' | 'json';
+    limit?: number | null;
+    locale?: string | null;
+    maxLimit?: number | null;
+    page?: number | null;
+    sort?: string | null;
+    userCollection?: string | null;
+    userID?: string | null;
+    where?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskCreateCollectionImport".
+ */
+export interface TaskCreateCollectionImport {
+  input: {
+    importId: string;
+    importCollection: string;
+    userID?: string | null;
+    userCollection?: string | null;
+    batchSize?: number | null;
+    debug?: boolean | null;
+    defaultVersionStatus?: ('draft' | 'published') | null;
+    maxLimit?: number | null;
+  };
   output?: unknown;
 }
 /**

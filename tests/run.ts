@@ -4,6 +4,7 @@
  * then the Vitest suites. The development database is never touched.
  */
 import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 
 import { freePort } from '../src/db/embedded'
 import { scratchEnvironment } from '../src/db/scratch'
@@ -18,6 +19,9 @@ async function main(): Promise<number> {
   const smtpPort = await freePort()
   const env: NodeJS.ProcessEnv = {
     ...scratchEnv,
+    // Suites that need the production build share one build per run (tests/helpers/production.ts).
+    // Setting it yourself reuses the build an earlier run with the same id made.
+    WTK_TEST_RUN_ID: process.env.WTK_TEST_RUN_ID ?? randomBytes(8).toString('hex'),
     // Suites that check mail listen here with a real SMTP server (tests/helpers/mailbox.ts).
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(smtpPort),

@@ -63,10 +63,16 @@ export const updateActivities: Access = ({ req }): AccessResult => {
   return { and: [{ organiser: { equals: organiser } }, { status: { in: [...partnerEditableStatuses, 'approved'] } }] }
 }
 
-/** Contact details and the review are for editors and for the partner whose activity it is. */
+/**
+ * Contact details and the review are for editors and for the partner whose activity it is.
+ * Without a document (as when a `where` is checked) a partner is refused, so no query can probe
+ * these fields. A document without id is the one the partner is creating in the admin, which is
+ * always for its own organisation: the partner fills in its contact.
+ */
 export const ownOrganiserOrEditor: FieldAccess = ({ req, doc }) => {
   if (isEditorRequest(req)) return true
   const organiser = partnerOrganiser(req)
   if (organiser === undefined || !doc) return false
+  if (doc.id === undefined && (doc.organiser === undefined || doc.organiser === null)) return true
   return idOf(doc.organiser) === organiser
 }

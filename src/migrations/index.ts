@@ -4,6 +4,7 @@ import * as migration_20261123_101535_review_workflow from './20261123_101535_re
 import * as migration_20261123_103156_public_submissions from './20261123_103156_public_submissions';
 import * as migration_20261123_104500_activity_versions from './20261123_104500_activity_versions';
 import * as migration_20261123_120000_content_changes from './20261123_120000_content_changes';
+import * as migration_20261123_122154_activity_export from './20261123_122154_activity_export';
 
 export const migrations = [
   {
@@ -24,16 +25,21 @@ export const migrations = [
   {
     up: migration_20261123_103156_public_submissions.up,
     down: migration_20261123_103156_public_submissions.down,
-    name: '20261123_103156_public_submissions'
+    name: '20261123_103156_public_submissions',
   },
   {
     up: migration_20261123_104500_activity_versions.up,
     down: migration_20261123_104500_activity_versions.down,
-    name: '20261123_104500_activity_versions'
+    name: '20261123_104500_activity_versions',
   },
   {
     up: migration_20261123_120000_content_changes.up,
     down: migration_20261123_120000_content_changes.down,
     name: '20261123_120000_content_changes',
+  },
+  {
+    up: migration_20261123_122154_activity_export.up,
+    down: migration_20261123_122154_activity_export.down,
+    name: '20261123_122154_activity_export',
   },
 ];

@@ -49,8 +49,8 @@ export const partnerEditableStatuses: ActivityStatus[] = ['draft', 'submitted', 
 /** Decisions that are e-mailed to the activity's contact. */
 export const decisions: ActivityStatus[] = ['approved', 'changes-requested', 'rejected']
 
-export const statusLabel = (status: string): string =>
-  activityStatuses.find((option) => option.value === status)?.label.nl ?? status
+export const statusLabel = (status: string | null | undefined): string =>
+  activityStatuses.find((option) => option.value === status)?.label.nl ?? status ?? ''
 
 export const findTransition = (from: ActivityStatus, to: ActivityStatus): Transition | undefined =>
   transitions.find((transition) => transition.to === to && transition.from.includes(from))

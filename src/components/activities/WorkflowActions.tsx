@@ -1,0 +1,86 @@
+'use client'
+
+import { Button } from '@payloadcms/ui'
+import { useState } from 'react'
+
+import type { WorkflowAction } from '../../workflow/actions'
+
+type Props = {
+  actions: WorkflowAction[]
+  busy: boolean
+  /** Makes the move; resolves true when it was made. */
+  onRun: (action: WorkflowAction, feedback: string | undefined) => Promise<boolean>
+  /** Who reads the feedback: "de indiener" or "de indieners". */
+  submitter?: string
+  /** Added to the confirm button, such as "(3)" for three selected activities. */
+  suffix?: string
+}
+
+const style = (action: WorkflowAction) => ({
+  buttonStyle: action.tone === 'primary' ? ('primary' as const) : ('secondary' as const),
+  className: action.tone === 'danger' ? 'workflow-panel__danger' : undefined,
+})
+
+/**
+ * The workflow's moves as buttons. A move that needs feedback, or that should be confirmed,
+ * first asks for it; the others are made at once.
+ */
+export function WorkflowActions({ actions, busy, onRun, submitter = 'de indiener', suffix = '' }: Props) {
+  const [open, setOpen] = useState<WorkflowAction | null>(null)
+  const [feedback, setFeedback] = useState('')
+  const close = () => {
+    setOpen(null)
+    setFeedback('')
+  }
+
+  if (!open) {
+    if (actions.length === 0) return null
+    return (
+      <div className="workflow-panel__buttons">
+        {actions.map((action) => (
+          <Button
+            key={action.to}
+            {...style(action)}
+            size="medium"
+            disabled={busy}
+            onClick={() => (action.question || action.feedback !== 'none' ? setOpen(action) : void onRun(action, undefined))}
+          >
+            {action.label}
+          </Button>
+        ))}
+      </div>
+    )
+  }
+
+  const missing = open.feedback === 'required' && feedback.trim() === ''
+  return (
+    <div className="workflow-panel__confirm" role="group" aria-label={open.label}>
+      {open.question && <p className="workflow-panel__question">{open.question}</p>}
+      {open.feedback !== 'none' && (
+        <label className="workflow-panel__feedback-input">
+          <span>
+            {open.feedback === 'required' ? `Terugkoppeling aan ${submitter} (verplicht)` : `Bericht aan ${submitter} (niet verplicht)`}
+          </span>
+          <textarea name="workflow-feedback" rows={4} value={feedback} onChange={(event) => setFeedback(event.target.value)} />
+        </label>
+      )}
+      <div className="workflow-panel__buttons">
+        <Button
+          {...style(open)}
+          buttonStyle={open.tone === 'danger' ? 'secondary' : 'primary'}
+          size="medium"
+          disabled={missing || busy}
+          onClick={async () => {
+            if (await onRun(open, open.feedback === 'none' ? undefined : feedback)) close()
+          }}
+        >
+          {`${open.confirmLabel}${suffix}`}
+        </Button>
+        <Button buttonStyle="secondary" size="medium" disabled={busy} onClick={close}>
+          Terug
+        </Button>
+      </div>
+      {missing && <p className="workflow-panel__hint">Vul eerst de terugkoppeling in: {submitter} moet weten wat er moet gebeuren.</p>}
+    </div>
+  )
+}

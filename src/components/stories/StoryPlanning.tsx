@@ -1,0 +1,68 @@
+import type { PayloadRequest, TypedUser } from 'payload'
+
+import { isEditorUser } from '../../admin/visibility'
+import { formatDateTime } from '../format'
+
+type Props = { payload: PayloadRequest['payload']; user?: TypedUser | null }
+
+type ScheduleInput = { type?: string; doc?: { relationTo?: string; value?: number | string } }
+
+/**
+ * Stories planned for (un)publication, soonest first, above the stories list: the schedule
+ * lives in the jobs queue, which no API serves, so it is read here for editors only.
+ */
+export async function StoryPlanning({ payload, user }: Props) {
+  if (!isEditorUser(user)) return null
+  const jobs = await payload.find({
+    collection: 'payload-jobs',
+    where: {
+      and: [
+        { taskSlug: { equals: 'schedulePublish' } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+        { waitUntil: { greater_than: new Date().toISOString() } },
+      ],
+    },
+    sort: 'waitUntil',
+    limit: 40,
+    depth: 0,
+    overrideAccess: true,
+  })
+  const planned = jobs.docs
+    .map((job) => ({ job, input: (job.input ?? {}) as ScheduleInput }))
+    .filter(({ input }) => input.doc?.relationTo === 'stories' && input.doc.value !== undefined)
+  if (planned.length === 0) return null
+  const stories = await payload.find({
+    collection: 'stories',
+    draft: true,
+    where: { id: { in: planned.map(({ input }) => input.doc!.value!) } },
+    select: { title: true, series: true, seriesNumber: true, consent: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    user,
+  })
+  const byId = new Map(stories.docs.map((story) => [String(story.id), story]))
+  const adminRoute = payload.config.routes.admin
+
+  return (
+    <section className="story-planning" aria-labelledby="story-planning-title">
+      <h3 id="story-planning-title">Ingepland</h3>
+      <ol>
+        {planned.map(({ job, input }) => {
+          const story = byId.get(String(input.doc!.value))
+          if (!story) return null
+          return (
+            <li key={job.id}>
+              <span className="story-planning__when">{formatDateTime(job.waitUntil)}</span>{' '}
+              {input.type === 'unpublish' ? 'offline: ' : 'publiceren: '}
+              <a href={`${adminRoute}/collections/stories/${story.id}`}>{story.title}</a>
+              {story.series ? ` · ${story.series}${story.seriesNumber ? ` #${story.seriesNumber}` : ''}` : ''}
+              {story.consent?.withdrawn && <strong className="story-planning__warning"> · toestemming ingetrokken</strong>}
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}
