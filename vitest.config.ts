@@ -17,6 +17,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 180_000,
+    // The browser and server suites wait for pages and jobs on a 2-core CI machine: 1 s is too short.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
     globalSetup: ['tests/helpers/requireDatabase.ts'],
   },
 })
