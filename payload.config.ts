@@ -25,6 +25,7 @@ import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
 import { resolveSecret } from './src/db/secret'
 import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
+import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
 import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
 import { activityExport } from './src/plugins/activityExport'
@@ -93,6 +94,14 @@ export default buildConfig({
   i18n: {
     supportedLanguages: { nl, en },
     fallbackLanguage: 'nl',
+    // Every failed login gets this answer, also for a locked account (src/hooks/sameLoginAnswer.ts).
+    translations: {
+      nl: { error: { emailOrPasswordIncorrect: 'Het e-mailadres of wachtwoord is onjuist, of het account is na te veel mislukte pogingen tijdelijk geblokkeerd.' } },
+      en: { error: { emailOrPasswordIncorrect: 'The email or password is incorrect, or the account is temporarily blocked after too many failed attempts.' } },
+    },
+  },
+  hooks: {
+    afterError: [answerLockedAsWrongPassword],
   },
   sharp,
   upload: {

@@ -2,8 +2,10 @@ import type { CollectionConfig } from 'payload'
 
 import { publicContent } from '../src/access/roles'
 import { mediaDir } from '../src/db/paths'
+import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
 import { assetKinds, assetLanguages } from '../src/fields/options'
+import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
 import { imageMimeTypes } from './Media'
 
 export const CampaignAssets: CollectionConfig = {
@@ -15,9 +17,12 @@ export const CampaignAssets: CollectionConfig = {
     defaultColumns: ['title', 'kind', 'edition', 'language', 'filename'],
   },
   access: publicContent,
+  hooks: { beforeOperation: [checkUploadedFile] },
   upload: {
     staticDir: mediaDir('campaign-assets'),
     mimeTypes: [...imageMimeTypes, 'application/pdf', 'video/mp4', 'video/webm', 'video/quicktime'],
+    pasteURL: false,
+    modifyResponseHeaders: fileResponseHeaders,
     adminThumbnail: 'preview',
     imageSizes: [
       { name: 'preview', width: 480, height: 480, fit: 'inside', withoutEnlargement: true },

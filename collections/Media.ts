@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { publicContent } from '../src/access/roles'
 import { mediaDir } from '../src/db/paths'
 import { label } from '../src/fields/label'
+import { fileResponseHeaders } from '../src/delivery/fileHeaders'
+import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
 import { refuseFilesLargerThan } from '../src/hooks/refuseLargeFiles'
 
 export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
@@ -16,12 +18,15 @@ export const Media: CollectionConfig = {
   },
   access: publicContent,
   hooks: {
-    beforeOperation: [refuseFilesLargerThan(Number(process.env.MEDIA_MAX_BYTES ?? 15 * 1024 * 1024))],
+    beforeOperation: [refuseFilesLargerThan(Number(process.env.MEDIA_MAX_BYTES ?? 15 * 1024 * 1024)), checkUploadedFile],
   },
   upload: {
     staticDir: mediaDir('images'),
     // SVG is left out on purpose: it can carry scripts.
     mimeTypes: imageMimeTypes,
+    // Editors upload from their own computer; the server never fetches a file from a URL.
+    pasteURL: false,
+    modifyResponseHeaders: fileResponseHeaders,
     focalPoint: true,
     adminThumbnail: 'thumbnail',
     imageSizes: [

@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { isEditor } from '../src/access/roles'
 import { readStoryAudio } from '../src/access/stories'
 import { mediaDir } from '../src/db/paths'
+import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
+import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
 
 /** The spoken version of a story (the stories also ran as a podcast). */
 export const StoryAudio: CollectionConfig = {
@@ -21,9 +23,12 @@ export const StoryAudio: CollectionConfig = {
     delete: isEditor,
     unlock: isEditor,
   },
+  hooks: { beforeOperation: [checkUploadedFile] },
   upload: {
     staticDir: mediaDir('story-audio'),
     mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/x-wav'],
+    pasteURL: false,
+    modifyResponseHeaders: fileResponseHeaders,
   },
   fields: [
     { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, localized: true },

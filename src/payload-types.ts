@@ -1568,6 +1568,7 @@ export interface TaskSendEmail {
     to: string;
     subject: string;
     text: string;
+    html?: string | null;
   };
   output?: unknown;
 }

@@ -7,6 +7,7 @@ import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { api, fieldErrors, payload as getTestPayload } from './helpers/api'
+import { pdf, photo, uploadForm } from './helpers/files'
 import { makeUser } from './helpers/fixtures'
 
 let payload: Payload
@@ -18,25 +19,12 @@ beforeAll(async () => {
   ;({ token } = await makeUser(payload, 'editor'))
 })
 
-const photo = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer()
-
 /** Random pixels do not compress: a PNG of roughly width × height × 3 bytes. */
 const noise = (width: number, height: number) =>
   sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png().toBuffer()
 
-const pdf = (size: number) => {
-  const head = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n')
-  const tail = Buffer.from('\nxref\n0 1\n0000000000 65535 f \ntrailer << /Root 1 0 R >>\nstartxref\n0\n%%EOF\n')
-  return Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length - tail.length), 0x20), tail])
-}
-
-function upload(collection: string, file: Buffer, name: string, type: string, data: Record<string, unknown>) {
-  const form = new FormData()
-  form.append('file', new Blob([new Uint8Array(file)], { type }), name)
-  form.append('_payload', JSON.stringify(data))
-  return api('POST', collection, { form, token })
-}
+const upload = (collection: string, file: Buffer, name: string, type: string, data: Record<string, unknown>) =>
+  api('POST', collection, { form: uploadForm(file, name, type, data), token })
 
 const filesIn = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).length : 0)
 

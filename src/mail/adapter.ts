@@ -1,5 +1,6 @@
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
+import type { EmailAdapter, Payload, SendEmailOptions } from 'payload'
 
 /**
  * Mail goes out over SMTP when SMTP_HOST is set. Without it nothing leaves the machine: the
@@ -26,10 +27,39 @@ export function emailAdapter() {
       return send(message)
     }) as typeof transport.sendMail
   }
-  return nodemailerAdapter({
+  return throughTheQueue(nodemailerAdapter({
     defaultFromAddress: process.env.MAIL_FROM ?? 'noreply@weektegenkindermishandeling.nl',
     defaultFromName: process.env.MAIL_FROM_NAME ?? 'Week tegen Kindermishandeling',
     transport,
     skipVerify: true,
-  })
+  }))
 }
+
+/** The plain-text part of a message Payload only wrote as HTML. */
+const textOf = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ').trim()
+
+type QueuedEmail = ReturnType<EmailAdapter> & { sendNow: ReturnType<EmailAdapter>['sendEmail'] }
+
+/**
+ * Every message, also Payload's own (the password reset link), is sent by the jobs queue
+ * (src/mail/sendEmailTask.ts): a slow or failing mail server neither slows nor fails the request,
+ * and asking a reset for an address with an account takes as long as for one without.
+ */
+async function throughTheQueue(smtp: Promise<EmailAdapter>): Promise<EmailAdapter> {
+  const adapter = await smtp
+  return ({ payload }): QueuedEmail => {
+    const direct = adapter({ payload })
+    return {
+      ...direct,
+      sendNow: direct.sendEmail,
+      sendEmail: async ({ to, subject, text, html }: SendEmailOptions) => {
+        const body = html ? { html: String(html) } : {}
+        const input = { to: String(to), subject: String(subject ?? ''), text: text ? String(text) : textOf(String(html ?? '')), ...body }
+        return payload.jobs.queue({ task: 'sendEmail', input })
+      },
+    }
+  }
+}
+
+/** Hands a message to the mail server now; only the queue's sendEmail task does this. */
+export const sendNow = (payload: Payload, message: SendEmailOptions) => (payload.email as QueuedEmail).sendNow(message)

@@ -13,6 +13,7 @@ import {
 
 import { isEditor, isEditorRequest, nobody } from '../access/roles'
 import { mediaDir } from '../db/paths'
+import { fileResponseHeaders } from '../delivery/fileHeaders'
 
 /**
  * CSV export of activities for the organisers' reporting, with Payload's import/export plugin.
@@ -65,7 +66,11 @@ const lockExports = (collection: CollectionConfig): CollectionConfig => ({
     ...collection.hooks,
     beforeOperation: [refuseBeforeExporting, ...(collection.hooks?.beforeOperation ?? [])],
   },
-  upload: { ...(typeof collection.upload === 'object' ? collection.upload : {}), staticDir: mediaDir('exports') },
+  upload: {
+    ...(typeof collection.upload === 'object' ? collection.upload : {}),
+    staticDir: mediaDir('exports'),
+    modifyResponseHeaders: fileResponseHeaders,
+  },
 })
 
 const lockImports = (collection: CollectionConfig): CollectionConfig => ({

@@ -50,8 +50,13 @@ export async function api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: str
   return read(await send(new Request(url, { method, headers, body })))
 }
 
-export async function graphql(query: string, variables?: Record<string, unknown>, token?: string): Promise<ApiResponse> {
-  const headers = new Headers({ 'Content-Type': 'application/json' })
+export async function graphql(
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<ApiResponse> {
+  const headers = new Headers({ ...extraHeaders, 'Content-Type': 'application/json' })
   if (token) headers.set('Authorization', `JWT ${token}`)
   const request = new Request(new URL('/api/graphql', origin), {
     method: 'POST',
