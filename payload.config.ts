@@ -23,6 +23,7 @@ import { cookieOrigins, corsOrigins, serverURL } from './src/delivery/origins'
 import { limitQueryShape } from './src/graphql/limits'
 import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
 import { inputGuards } from './src/plugins/inputGuards'
+import { answerBadInputWith400 } from './src/hooks/answerBadInputWith400'
 import { resolveSecret } from './src/db/secret'
 import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
@@ -105,6 +106,7 @@ export default buildConfig({
   csrf: cookieOrigins(),
   // The input guards and read caps come last so they also cover the collections the export plugin adds.
   plugins: [...activityExport(), inputGuards(), anonymousReadLimits()],
+  hooks: { afterError: [answerBadInputWith400] },
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],

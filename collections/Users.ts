@@ -3,6 +3,7 @@ import type { AccessResult, CollectionAfterMeHook, CollectionBeforeValidateHook,
 import { isAdminRequest, isEditorRequest, roleOf } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { guardAccountRoles } from '../src/hooks/guardAccountRoles'
+import { requireTextCredentials } from '../src/hooks/requireTextCredentials'
 import { userRoles } from '../src/fields/options'
 
 /** The very first account (the admin's create-first-user screen) is always an administrator. */
@@ -58,7 +59,7 @@ export const Users: CollectionConfig = {
     unlock: ({ req }) => isEditorRequest(req),
   },
   hooks: {
-    beforeOperation: [guardAccountRoles],
+    beforeOperation: [requireTextCredentials, guardAccountRoles],
     beforeValidate: [firstUserIsAdmin],
     afterMe: [withoutSessions],
   },
