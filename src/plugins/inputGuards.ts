@@ -71,7 +71,8 @@ export const limitQueries =
     checkWhere(collection, query.where, limits)
     if (operation !== 'read' || 'id' in query) return args
     checkPage(query.page, limits)
-    return { ...args, ...cappedLimit(query, limits) }
+    // Anonymous reads have their own, smaller caps (src/plugins/anonymousReadLimits.ts).
+    return req.user ? { ...args, ...cappedLimit(query, limits) } : args
   }
 
 /**
