@@ -22,6 +22,8 @@ import { poolOptions, resilientPg } from './src/db/pool'
 import { cookieOrigins, corsOrigins, serverURL } from './src/delivery/origins'
 import { limitQueryShape } from './src/graphql/limits'
 import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
+import { inputGuards } from './src/plugins/inputGuards'
+import { answerBadInputWith400 } from './src/hooks/answerBadInputWith400'
 import { resolveSecret } from './src/db/secret'
 import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
@@ -101,7 +103,7 @@ export default buildConfig({
     },
   },
   hooks: {
-    afterError: [answerLockedAsWrongPassword],
+    afterError: [answerLockedAsWrongPassword, answerBadInputWith400],
   },
   sharp,
   upload: {
@@ -111,8 +113,8 @@ export default buildConfig({
   // Websites may read the API from the browser; only the CMS's own origin may use its login cookie.
   cors: corsOrigins(),
   csrf: cookieOrigins(),
-  // The read caps come last so they also cover the collections the export plugin adds.
-  plugins: [...activityExport(), anonymousReadLimits()],
+  // The input guards and read caps come last so they also cover the collections the export plugin adds.
+  plugins: [...activityExport(), inputGuards(), anonymousReadLimits()],
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],

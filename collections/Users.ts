@@ -3,6 +3,7 @@ import type { AccessResult, CollectionAfterMeHook, CollectionBeforeValidateHook,
 import { isAdminRequest, isEditorRequest, roleOf } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { guardAccountRoles } from '../src/hooks/guardAccountRoles'
+import { requireTextCredentials } from '../src/hooks/requireTextCredentials'
 import { equalLoginTime } from '../src/hooks/sameLoginAnswer'
 import { userRoles } from '../src/fields/options'
 
@@ -59,7 +60,7 @@ export const Users: CollectionConfig = {
     unlock: ({ req }) => isEditorRequest(req),
   },
   hooks: {
-    beforeOperation: [guardAccountRoles, equalLoginTime],
+    beforeOperation: [requireTextCredentials, guardAccountRoles, equalLoginTime],
     beforeValidate: [firstUserIsAdmin],
     afterMe: [withoutSessions],
   },

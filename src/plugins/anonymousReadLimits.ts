@@ -1,5 +1,7 @@
 import type { CollectionBeforeOperationHook, Config, Plugin } from 'payload'
 
+import { withBeforeOperation } from './everyCollection'
+
 export type ReadLimits = {
   /** Most documents one anonymous request may ask for (`limit`). */
   maxLimit: number
@@ -39,13 +41,5 @@ export const capAnonymousReads =
 /** Adds the anonymous read caps to every collection. */
 export const anonymousReadLimits =
   (limits: ReadLimits = anonymousReadDefaults): Plugin =>
-  (config: Config): Config => ({
-    ...config,
-    collections: (config.collections ?? []).map((collection) => ({
-      ...collection,
-      hooks: {
-        ...collection.hooks,
-        beforeOperation: [...(collection.hooks?.beforeOperation ?? []), capAnonymousReads(limits)],
-      },
-    })),
-  })
+  (config: Config): Config =>
+    withBeforeOperation(config, [capAnonymousReads(limits)], 'last')

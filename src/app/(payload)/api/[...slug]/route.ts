@@ -1,4 +1,5 @@
-// Payload's REST routes, with cache headers on reads (src/delivery/cache.ts).
+// Payload's REST routes, with cache headers on reads (src/delivery/cache.ts) and unreadable or
+// oversized bodies refused before Payload reads them (src/http/requestBodies.ts).
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import {
@@ -11,10 +12,11 @@ import {
 } from '@payloadcms/next/routes'
 
 import { withCacheHeaders } from '../../../../delivery/cache'
+import { withReadableBodies } from '../../../../http/requestBodies'
 
 export const GET = withCacheHeaders(config, REST_GET(config))
-export const POST = REST_POST(config)
+export const POST = withReadableBodies(REST_POST(config))
 export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+export const PATCH = withReadableBodies(REST_PATCH(config))
+export const PUT = withReadableBodies(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)

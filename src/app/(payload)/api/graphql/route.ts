@@ -1,8 +1,9 @@
-/* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
-/* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
+// Payload's GraphQL route, with unreadable or oversized bodies refused first (src/http/requestBodies.ts).
 import config from '@payload-config'
 import { GRAPHQL_POST, REST_OPTIONS } from '@payloadcms/next/routes'
 
-export const POST = GRAPHQL_POST(config)
+import { graphqlBodyMaxBytes, withReadableBodies } from '../../../../http/requestBodies'
+
+export const POST = withReadableBodies(GRAPHQL_POST(config), () => graphqlBodyMaxBytes)
 
 export const OPTIONS = REST_OPTIONS(config)
