@@ -48,7 +48,11 @@ const checks: Record<string, string> = {
      WHERE h.activity_id > $1 AND h."from" IS NOT NULL AND h."from"::text <> h."to"::text
        AND (h."from"::text, h."to"::text) NOT IN (${transitions
          .flatMap((t) => t.from.map((from) => `('${from}', '${t.to}')`))
-         .join(', ')}, ('approved', 'submitted'))`,
+         .join(', ')}, ('approved', 'submitted'))
+       -- Cancelling an approved activity while a change to it awaits review: the history shows
+       -- the pending change's status as "from".
+       AND NOT (h."to" = 'cancelled' AND EXISTS (
+         SELECT 1 FROM activity_history p WHERE p.activity_id = h.activity_id AND p.id < h.id AND p.change_to_approved))`,
 }
 
 /** The history of a new activity starts with `from` empty; those rows are the good ones. */
