@@ -14,6 +14,7 @@ import { slug } from '../src/fields/slug'
 import { calendarEndpoint } from '../src/endpoints/calendar'
 import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
 import { enforceWorkflow, keepApprovedVersionPublic, recordTransition, refuseEditorOnlyChanges } from '../src/workflow/hooks'
+import { lockActivityForUpdate, refuseStaleStatus } from '../src/workflow/locking'
 import {
   isDutchPostalCode,
   isWellFormedEmail,
@@ -77,8 +78,9 @@ export const Activities: CollectionConfig = {
   // Drafts hold a change to an approved activity while the approved version stays public.
   versions: { drafts: { validate: true }, maxPerDoc: 30 },
   hooks: {
-    beforeOperation: [refuseEditorOnlyChanges, keepApprovedVersionPublic],
-    beforeChange: [stampSubmitter, enforceWorkflow],
+    // The lock comes first: every check after it reads what a concurrent change committed.
+    beforeOperation: [lockActivityForUpdate, refuseEditorOnlyChanges, keepApprovedVersionPublic],
+    beforeChange: [refuseStaleStatus, stampSubmitter, enforceWorkflow],
     afterChange: [recordTransition],
   },
   fields: [

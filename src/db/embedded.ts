@@ -13,6 +13,14 @@ export type RunningDatabase = {
   stop: () => Promise<void>
 }
 
+/** An embedded cluster whose server can be shut down and started again on the same port. */
+export type ControllableDatabase = RunningDatabase & {
+  /** Shuts the PostgreSQL server down (fast mode: open connections are ended), keeping the data. */
+  pause: () => Promise<void>
+  /** Starts it again on the same port. */
+  resume: () => Promise<void>
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer()
@@ -45,7 +53,7 @@ export async function startEmbeddedPostgres(options: {
   database: string
   /** Keep the data after stop (development) or remove it (test runs). */
   persistent: boolean
-}): Promise<RunningDatabase> {
+}): Promise<ControllableDatabase> {
   const { dir, database, persistent } = options
   const clusterDir = path.join(dir, 'postgres')
   fs.mkdirSync(dir, { recursive: true })
@@ -58,7 +66,9 @@ export async function startEmbeddedPostgres(options: {
     port,
     user: 'postgres',
     password,
-    persistent,
+    // The package would delete the data on every stop; a throw-away cluster's folder is removed by
+    // stop() below instead, so pause() can keep it.
+    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: (message) => {
@@ -100,19 +110,30 @@ export async function startEmbeddedPostgres(options: {
   await admin.end()
 
   let stopped = false
+  let paused = false
   return {
     url,
     stop: async () => {
       if (stopped) return
       stopped = true
-      await cluster.stop()
+      if (!paused) await cluster.stop()
       if (!persistent) fs.rmSync(dir, { recursive: true, force: true })
+    },
+    pause: async () => {
+      if (paused || stopped) return
+      await cluster.stop()
+      paused = true
+    },
+    resume: async () => {
+      if (!paused || stopped) return
+      await cluster.start().catch((error) => fail('restart', error))
+      paused = false
     },
   }
 }
 
 /** A throw-away cluster in the system's temporary folder, removed again on stop. */
-export async function startTemporaryPostgres(database: string): Promise<RunningDatabase> {
+export async function startTemporaryPostgres(database: string): Promise<ControllableDatabase> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-pg-'))
   return startEmbeddedPostgres({ dir, database, persistent: false })
 }

@@ -1,5 +1,18 @@
 import pg from 'pg'
 
+const connectTimeoutMs = () => Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000)
+
+/**
+ * Gives up on a server that does not accept a connection within DATABASE_CONNECT_TIMEOUT_MS.
+ * This is the timeout of the connection attempt itself; the pool's own timeout (below) is how
+ * long a request may queue for a connection that is busy with other requests.
+ */
+class TimelyClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: connectTimeoutMs() })
+  }
+}
+
 /**
  * node-postgres crashes the process when an idle pooled client errors and the pool has no
  * 'error' listener, which is what happens when PostgreSQL restarts or a connection is killed.
@@ -8,7 +21,7 @@ import pg from 'pg'
  */
 class ResilientPool extends pg.Pool {
   constructor(config?: pg.PoolConfig) {
-    super(config)
+    super({ ...config, Client: TimelyClient })
     this.on('error', (err) => {
       console.error(`[database] idle connection lost: ${err.message}`)
     })
@@ -20,8 +33,10 @@ export const resilientPg = { ...pg, Pool: ResilientPool } as typeof pg
 export function poolOptions(connectionString: string): pg.PoolConfig {
   return {
     connectionString,
-    // Fail a request instead of waiting forever when the server is unreachable.
-    connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000),
+    // A burst of writes queues for the pool's connections longer than a new connection may take
+    // to open: an unreachable server fails a request after the connect timeout, a busy pool
+    // after this one.
+    connectionTimeoutMillis: Number(process.env.DATABASE_POOL_WAIT_MS ?? 30_000),
     idleTimeoutMillis: 30_000,
     max: Number(process.env.DATABASE_POOL_MAX ?? 10),
   }

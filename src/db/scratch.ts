@@ -3,9 +3,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { createScratchDatabase, startTemporaryPostgres, type RunningDatabase } from './embedded'
+import { type ControllableDatabase, createScratchDatabase, startTemporaryPostgres, type RunningDatabase } from './embedded'
 
-export type Scratch = { database: RunningDatabase; env: NodeJS.ProcessEnv; dispose: () => Promise<void> }
+export type Scratch<D extends RunningDatabase = RunningDatabase> = { database: D; env: NodeJS.ProcessEnv; dispose: () => Promise<void> }
 
 /**
  * A throw-away world for a test or benchmark run: a new database (on DATABASE_URL's server, or a
@@ -15,6 +15,18 @@ export async function scratchEnvironment(name: string): Promise<Scratch> {
   const database = process.env.DATABASE_URL
     ? await createScratchDatabase(process.env.DATABASE_URL, name)
     : await startTemporaryPostgres(name)
+  return scratchAround(name, database)
+}
+
+/**
+ * The same on a PostgreSQL cluster of its own, also when DATABASE_URL names a shared server:
+ * for runs that stop and start PostgreSQL.
+ */
+export async function scratchWithOwnCluster(name: string): Promise<Scratch<ControllableDatabase>> {
+  return scratchAround(name, await startTemporaryPostgres(name))
+}
+
+function scratchAround<D extends RunningDatabase>(name: string, database: D): Scratch<D> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `${name.replace(/_/g, '-')}-`))
   const env: NodeJS.ProcessEnv = {
     ...process.env,

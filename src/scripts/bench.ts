@@ -10,7 +10,7 @@
  * against each scenario, `runs` times, and the medians printed. Timings are for this machine;
  * nothing here is asserted.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 
@@ -18,6 +18,7 @@ import autocannon from 'autocannon'
 
 import { defaultVolume, type Volume } from '../bench/fill'
 import { benchList } from '../bench/scenarios'
+import { start, startNext, stop, waitFor } from '../bench/server'
 import { freePort } from '../db/embedded'
 import { scratchEnvironment } from '../db/scratch'
 import { runMigrations } from './migrations'
@@ -91,36 +92,6 @@ async function measure(scenario: Scenario, seconds: number, connections: number)
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts }
 }
 
-function start(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
-  let output = ''
-  const child = spawn(command, args, { env, detached: true })
-  child.stdout?.on('data', (chunk) => (output += chunk))
-  child.stderr?.on('data', (chunk) => (output += chunk))
-  return { child, output: () => output }
-}
-
-async function stop(child: ChildProcess) {
-  if (!child.pid || child.exitCode !== null) return
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  process.kill(-child.pid, 'SIGTERM')
-  await exited
-}
-
-async function waitFor(url: string, server: { child: ChildProcess; output: () => string }) {
-  const deadline = Date.now() + 120_000
-  while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`The server stopped:\n${server.output()}`)
-    try {
-      const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 300))
-  }
-  throw new Error(`No answer from ${url}:\n${server.output()}`)
-}
-
 type ScaleResult = { activities: number; matching: number; fillSeconds: number; results: Record<string, Measured> }
 
 async function benchScale(activities: number, opts: Options): Promise<ScaleResult> {
@@ -151,7 +122,7 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
 
     const port = await freePort()
     const floorPort = await freePort()
-    const server = start('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], { ...env, NODE_ENV: 'production' })
+    const server = startNext(port, env)
     const floor = start('npx', ['tsx', 'src/bench/floor.ts'], { ...env, PORT: String(floorPort) })
     running.push(server.child, floor.child)
     const base = `http://127.0.0.1:${port}`

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+
+/**
+ * Processes the benchmark and the soak start: each in its own process group, because stopping
+ * `npx` alone would leave `next-server` running.
+ */
+export type Started = { child: ChildProcess; output: () => string }
+
+export function start(command: string, args: string[], env: NodeJS.ProcessEnv): Started {
+  let output = ''
+  const child = spawn(command, args, { env, detached: true })
+  child.stdout?.on('data', (chunk) => (output += chunk))
+  child.stderr?.on('data', (chunk) => (output += chunk))
+  return { child, output: () => output }
+}
+
+/** `next start` of the production build on 127.0.0.1:`port`. */
+export const startNext = (port: number, env: NodeJS.ProcessEnv): Started =>
+  start('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], { ...env, NODE_ENV: 'production' })
+
+/** Stops the whole process group, with SIGTERM or, to simulate a crash, SIGKILL. */
+export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
+  if (!child.pid || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  process.kill(-child.pid, signal)
+  await exited
+  if (signal === 'SIGKILL') {
+    // The group leader is gone; make sure nothing else of the group survived it.
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // nothing left
+    }
+  }
+}
+
+export async function waitFor(url: string, server: Started, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.child.exitCode !== null) throw new Error(`The server stopped:\n${server.output()}`)
+    try {
+      const response = await fetch(url)
+      if (response.ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300))
+  }
+  throw new Error(`No answer from ${url}:\n${server.output()}`)
+}
+
+/** The `next-server` process in the group of `groupId`, found through /proc. */
+export function nextServerPid(groupId: number): number | undefined {
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8')
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2])
+      if (group !== groupId) continue
+      if (fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('next-server')) return Number(entry)
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return undefined
+}
+
+/** Resident memory of a process in MiB, from /proc/<pid>/status. */
+export function residentMiB(pid: number): number | undefined {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Number(kb) / 1024 : undefined
+  } catch {
+    return undefined
+  }
+}
