@@ -279,6 +279,46 @@ describe('a change to an approved activity', () => {
     expect(listed.body.docs).toHaveLength(1)
     expect(listed.body.docs[0]).toMatchObject({ status: 'cancelled', title: 'Lezing in de bibliotheek' })
   })
+
+  it.each([
+    ['rejected', 'Dit past niet bij de campagne.'],
+    ['withdrawn', undefined],
+  ] as const)('whose change was %s can still be cancelled by its partner', async (outcome, feedback) => {
+    const activity = await activityIn('approved', { title: 'Inloopochtend' })
+    expect((await api('PATCH', `activities/${activity.id}`, { token: partnerToken, body: { title: 'Inloopochtend, nieuwe tijd' } })).status).toBe(200)
+    const ended = await move(activity, outcome, outcome === 'rejected' ? editorToken : partnerToken, feedback)
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200)
+
+    const cancelled = await move(activity, 'cancelled', partnerToken)
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200)
+    const listed = await api('GET', `activities/${activity.id}`)
+    expect(listed.body).toMatchObject({ status: 'cancelled', title: 'Inloopochtend' })
+  })
+
+  it('takes a new change after a rejected one, starting again from the approved version', async () => {
+    const activity = await activityIn('approved', { title: 'Gastles weerbaarheid' })
+    await api('PATCH', `activities/${activity.id}`, { token: partnerToken, body: { title: 'Gastles weerbaarheid, groep 7' } })
+    expect((await move(activity, 'rejected', editorToken, 'Liever voor de hele school.')).status).toBe(200)
+    const again = await api('PATCH', `activities/${activity.id}`, { token: partnerToken, body: { title: 'Gastles weerbaarheid, hele school' } })
+    expect(again.status, JSON.stringify(again.body)).toBe(200)
+    expect((await stored(activity)).status).toBe('submitted')
+    expect((await api('GET', `activities/${activity.id}`)).body.title).toBe('Gastles weerbaarheid')
+    const entries = (await history(activity)).docs.map((entry) => `${entry.from}>${entry.to}`)
+    expect(entries.slice(-3)).toEqual(['approved>submitted', 'submitted>rejected', 'approved>submitted'])
+  })
+
+  it('is not changed by its partner while an editor reviews the change', async () => {
+    const activity = await activityIn('approved', { title: 'Workshop voor ouders' })
+    await api('PATCH', `activities/${activity.id}`, { token: partnerToken, body: { title: 'Workshop voor ouders en opvoeders' } })
+    expect((await move(activity, 'in-review', editorToken)).status).toBe(200)
+    const change = await api('PATCH', `activities/${activity.id}`, { token: partnerToken, body: { title: 'Nog een andere titel' } })
+    expect(change.status).toBe(409)
+    expect(change.body.errors[0].message).toMatch(/beoordeelt uw wijziging/)
+    const latest = await stored(activity)
+    expect(latest).toMatchObject({ status: 'in-review', title: 'Workshop voor ouders en opvoeders' })
+    // Cancelling the public activity stays possible.
+    expect((await move(activity, 'cancelled', partnerToken)).status).toBe(200)
+  })
 })
 
 describe('partners and editor-only fields', () => {

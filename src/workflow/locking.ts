@@ -51,11 +51,32 @@ async function refuseWhileEditedByOthers(req: PayloadRequest, id: number | strin
  * A partner asking for a status change of its own activity that partners can no longer touch
  * (an editor took it in review meanwhile) hears what the status is now, instead of the generic
  * refusal of the access rule.
+ *
+ * While an approved activity is public, its status is that of the change proposed to it. The
+ * partner may cancel the public activity whatever became of a change, and may propose a new
+ * change once the last one was decided or withdrawn, but not while an editor reviews one.
  */
-function refuseStalePartnerTransition(req: PayloadRequest, activity: { organiser?: unknown; status: ActivityStatus }, to: unknown) {
+function refuseStalePartnerTransition(
+  req: PayloadRequest,
+  activity: { organiser?: unknown; status: ActivityStatus; publicStatus?: ActivityStatus },
+  to: unknown,
+) {
   const organiser = partnerOrganiser(req)
-  if (organiser === undefined || isEditorRequest(req) || typeof to !== 'string' || to === activity.status) return
+  if (organiser === undefined || isEditorRequest(req)) return
   if (idOf(activity.organiser) !== organiser) return // the access rule refuses it
+  if (activity.publicStatus === 'approved') {
+    if (to === 'cancelled') return // the workflow hook cancels the approved version
+    if (activity.status === 'in-review') {
+      throw new APIError(
+        'De redactie beoordeelt uw wijziging van deze activiteit op dit moment. Na het besluit kunt u de activiteit weer wijzigen.',
+        409,
+        undefined,
+        true,
+      )
+    }
+    return // the workflow hook decides
+  }
+  if (typeof to !== 'string' || to === activity.status) return
   if ([...partnerEditableStatuses, 'approved'].includes(activity.status)) return // the workflow hook decides
   const check = checkTransition({ from: activity.status, to: to as ActivityStatus, actor: 'partner' })
   if (!check.ok) throw new APIError(check.message, check.status, undefined, true)
@@ -75,7 +96,9 @@ export const lockActivityForUpdate: CollectionBeforeOperationHook = async ({ arg
   }
   const current = await req.payload.db.findOne<Activity>({ collection: 'activities', where: { id: { equals: update.id } }, req })
   const status = await latestStatus(req, update.id)
-  if (current && status) refuseStalePartnerTransition(req, { organiser: current.organiser, status }, update.data?.status)
+  if (current && status) {
+    refuseStalePartnerTransition(req, { organiser: current.organiser, status, publicStatus: current.status }, update.data?.status)
+  }
   return args
 }
 
