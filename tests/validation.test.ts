@@ -203,6 +203,20 @@ describe('activities', () => {
     await expectRefused('organisers', { name: 'Club', website: 'niet een url' }, 'website', /webadres/)
   })
 
+  it('refuses a list, an object or a boolean for a text field instead of storing it as text', async () => {
+    for (const value of [{}, ['Utrecht'], true]) {
+      const response = await api('POST', 'activities', {
+        body: { ...base(), location: { mode: 'on-site', city: 'Utrecht', province: 'utrecht', address: value } },
+        token,
+      })
+      expect(response.status).toBe(400)
+      expect(fieldErrors(response)['location.address']).toMatch(/tekst/)
+    }
+    const titled = await api('POST', 'activities', { body: { ...base(), title: { nl: 'Titel' } }, token })
+    expect(titled.status).toBe(400)
+    expect(Object.keys(fieldErrors(titled))).toContain('title')
+  })
+
   it('stores nothing when refused', async () => {
     const title = 'Wordt geweigerd'
     await api('POST', 'activities', { body: { ...base(), title, location: { mode: 'online' } }, token })
@@ -232,6 +246,24 @@ describe('slugs', () => {
     const response = await api('POST', 'organisers', { body: { name: 'Andere naam', slug: organiser.slug }, token })
     expect(response.status).toBe(400)
     expect(Object.keys(fieldErrors(response))).toContain('slug')
+  })
+
+  it('numbers a clash for the public form too, however many slugs look alike', async () => {
+    // More look-alikes than one anonymous page holds: the form must still see the taken slug.
+    for (let n = 1; n <= 12; n++) {
+      await payload.create({
+        collection: 'activities',
+        data: { ...minimalActivity(edition, organiser), title: `Inloopavond ${n}`, slug: `a${n}-inloopavond-b` } as never,
+      })
+    }
+    await payload.create({ collection: 'activities', data: { ...minimalActivity(edition, organiser), title: 'Inloopavond' } as never })
+    const { organiser: _organiser, ...body } = minimalActivity(edition, organiser)
+    const response = await api('POST', 'activities/public-submission', {
+      body: { ...body, title: 'Inloopavond', organisation: { name: 'Buurthuis De Linde' } },
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    const slugs = (await payload.find({ collection: 'activities', where: { title: { equals: 'Inloopavond' } }, sort: 'id', depth: 0 })).docs
+    expect(slugs.map((doc) => doc.slug)).toEqual(['inloopavond', 'inloopavond-2'])
   })
 
   it('refuses a slug with spaces or capitals', async () => {

@@ -270,6 +270,19 @@ describe('a change to an approved activity', () => {
     expect(await publicTitle()).toBe('Training signaleren voor leerkrachten')
   })
 
+  it('goes back to review also when the partner sends the approved status along', async () => {
+    const activity = await activityIn('approved', { title: 'Spreekuur jeugdarts' })
+    const change = await api('PATCH', `activities/${activity.id}`, {
+      token: partnerToken,
+      body: { title: 'Spreekuur jeugdarts en jeugdverpleegkundige', status: 'approved' },
+    })
+    expect(change.status, JSON.stringify(change.body)).toBe(200)
+    expect((await api('GET', `activities/${activity.id}`)).body).toMatchObject({ title: 'Spreekuur jeugdarts', status: 'approved' })
+    const proposal = await api('GET', `activities/${activity.id}?draft=true`, { token: partnerToken })
+    expect(proposal.body).toMatchObject({ title: 'Spreekuur jeugdarts en jeugdverpleegkundige', status: 'submitted' })
+    expect((await history(activity)).docs.at(-1)).toMatchObject({ from: 'approved', to: 'submitted', changeToApproved: true })
+  })
+
   it('that is cancelled stays listed, marked cancelled, without the unreviewed change', async () => {
     const activity = await activityIn('approved', { title: 'Lezing in de bibliotheek' })
     await api('PATCH', `activities/${activity.id}`, { token: partnerToken, body: { title: 'Niet beoordeelde titel' } })

@@ -19,7 +19,9 @@ async function firstFreeSlug(
   base: string,
   ownId: unknown,
 ): Promise<string> {
-  const taken = await req.payload.find({
+  // The adapter's own find: every taken slug, whoever asks. Through the API an anonymous caller
+  // (the public submission form) would get one capped page and miss a slug that is taken.
+  const taken = await req.payload.db.find<{ slug?: string }>({
     collection,
     where: {
       and: [
@@ -28,9 +30,7 @@ async function firstFreeSlug(
       ],
     },
     select: { slug: true } as never,
-    depth: 0,
     pagination: false,
-    overrideAccess: true,
     req,
   })
   const used = new Set(taken.docs.map((doc) => (doc as { slug?: string }).slug))

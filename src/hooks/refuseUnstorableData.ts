@@ -61,6 +61,14 @@ function checkField(field: FlattenedField, value: unknown, path: string, problem
         problems.push({ path, message: 'Verwijs naar een document met zijn id, een geheel getal.' })
       }
       return
+    case 'text':
+    case 'textarea':
+      // (Account e-mail addresses have their own message: src/hooks/requireTextCredentials.ts.)
+      // Payload would store `{}` as the text "{}" and `true` as "true".
+      if (!eachOf(value, 'hasMany' in field ? field.hasMany : undefined).every((item) => typeof item === 'string')) {
+        problems.push({ path, message: 'Vul tekst in.' })
+      } else if (hasNul(value)) problems.push({ path, message: nulMessage })
+      return
     case 'richText':
     case 'json':
       if (hasNul(value)) problems.push({ path, message: nulMessage })

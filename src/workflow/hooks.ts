@@ -51,7 +51,14 @@ export const keepApprovedVersionPublic: CollectionBeforeOperationHook = async ({
     if (published?.status === 'approved' && ownOrEditor) {
       const latest = await latestVersion(req, update.id)
       const requested = update.data?.status as ActivityStatus | undefined
-      const target = requested ?? (actor === 'partner' ? 'submitted' : (latest?.status as ActivityStatus))
+      // A partner's change is a proposal unless it cancels: sending the status it already has
+      // (as the admin form does) does not publish the change without review.
+      const target =
+        actor === 'partner'
+          ? requested === 'cancelled' || (requested !== undefined && !publicStatuses.includes(requested))
+            ? requested
+            : 'submitted'
+          : (requested ?? (latest?.status as ActivityStatus))
       if (!publicStatuses.includes(target)) {
         update.draft = true
         req.context[contextKey(update.id)] = { changeToApproved: true } satisfies ChangeContext
