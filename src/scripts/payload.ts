@@ -9,6 +9,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import type { Migration, Payload } from 'payload'
+
 import { ensureDatabase } from '../db/bootstrap'
 
 const [command, ...args] = process.argv.slice(2)
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
     } else {
       const { getPayload } = await import('payload')
       const payload = await getPayload({ config, disableOnInit: true, disableDBConnect: command === 'migrate:create' })
-      if (command === 'migrate') await payload.db.migrate()
+      if (command === 'migrate') await migrateAll(payload)
       else if (command === 'migrate:status') await payload.db.migrateStatus()
       else await payload.db.createMigration({ migrationName: args[0], payload, forceAcceptWarning: true })
       await payload.destroy()
@@ -48,6 +50,20 @@ async function main(): Promise<void> {
   } finally {
     await database?.stop()
   }
+}
+
+/**
+ * Applies the migrations of src/migrations/index.ts (the list the production server applies too),
+ * then checks that every one of them is recorded: a run that silently did nothing fails here.
+ */
+async function migrateAll(payload: Payload): Promise<void> {
+  const { migrations } = await import('../migrations')
+  // Payload types a migration's arguments as `unknown`; these are the Postgres adapter's own.
+  await payload.db.migrate({ migrations: migrations as unknown as Migration[] })
+  const { docs } = await payload.find({ collection: 'payload-migrations', limit: 0, pagination: false, depth: 0 })
+  const applied = new Set(docs.map((doc) => doc.name))
+  const missing = migrations.filter((migration) => !applied.has(migration.name)).map((migration) => migration.name)
+  if (missing.length) throw new Error(`Migrations not applied: ${missing.join(', ')}`)
 }
 
 main().then(
