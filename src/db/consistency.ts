@@ -29,16 +29,16 @@ const checks: Record<string, string> = {
   'activity without history': `
     SELECT a.id FROM activities a
      WHERE a.id > $1 AND NOT EXISTS (SELECT 1 FROM activity_history h WHERE h.activity_id = a.id)`,
-  // A change to an approved activity that was rejected or withdrawn leaves the approved version
-  // public: the next change (or the cancellation) starts from 'approved' again.
+  // While a change to an approved activity is pending, the approved version stays public: its
+  // cancellation leaves 'approved', and so does a new change once the last was rejected or withdrawn.
   'history entry whose "from" is not the previous "to"': `
     SELECT activity_id, id, "from"::text, previous::text FROM (
-      SELECT activity_id, id, "from", lag("to") OVER w AS previous, lag(change_to_approved) OVER w AS previous_change,
+      SELECT activity_id, id, "from", "to", lag("to") OVER w AS previous, lag(change_to_approved) OVER w AS previous_change,
              row_number() OVER w AS n
         FROM activity_history WHERE activity_id > $1
       WINDOW w AS (PARTITION BY activity_id ORDER BY id)) chain
      WHERE n > 1 AND "from"::text IS DISTINCT FROM previous::text
-       AND NOT ("from" = 'approved' AND previous_change AND previous::text IN ('rejected', 'withdrawn'))`,
+       AND NOT ("from" = 'approved' AND previous_change AND ("to" = 'cancelled' OR previous::text IN ('rejected', 'withdrawn')))`,
   'history that does not start at creation': `
     SELECT DISTINCT ON (activity_id) activity_id, id, "from"::text FROM activity_history
      WHERE activity_id > $1 ORDER BY activity_id, id`,
