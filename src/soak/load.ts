@@ -78,7 +78,8 @@ const actions: Action[] = [
         body: { summary: `Bijgewerkt ${new Date().toISOString()}` },
         token: pick(load.world.partners).token,
       })
-      return { answer, expected: [200, 403] }
+      // 403: not editable in its status; 409: a change to the approved version is being reviewed.
+      return { answer, expected: [200, 403, 409] }
     },
   },
   { name: 'partner transition', weight: 10, run: (load) => transition(load, pick(load.world.partners), pick(['submitted', 'withdrawn', 'cancelled'])) },
