@@ -11,7 +11,7 @@ import {
   partnerEditableStatuses,
 } from '../src/workflow/activityWorkflow'
 import { api, payload as getTestPayload } from './helpers/api'
-import { makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
+import { freshClientAddress, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
 
 // Property: whatever create or update body a partner, an editor or the public form sends for an
 // activity, the answer is never a 5xx; an accepted activity reads back as sent and passes the
@@ -679,7 +679,7 @@ describe('the public submission form', () => {
         const body = mutated({ ...base, organisation: { name: 'Buurthuis De Linde', website: 'https://delinde.example.nl' } }, all, ctx)
         const context = describeBody(body, all)
         const before = await footprint()
-        const response = await api('POST', 'activities/public-submission', { body })
+        const response = await api('POST', 'activities/public-submission', { body, headers: { 'X-Forwarded-For': freshClientAddress() } })
         expect(response.status, `${JSON.stringify(response.body).slice(0, 300)}\n${context}`).toBeLessThan(500)
         if (response.status >= 400) {
           outcomes.refused++

@@ -5,7 +5,7 @@ import { POST as graphqlRoute } from '../src/app/(payload)/api/graphql/route'
 import type { Edition, Organiser } from '../src/payload-types'
 import { queryLimitDefaults } from '../src/plugins/inputGuards'
 import { api, fieldErrors, graphql, origin, payload as getTestPayload, send, type ApiResponse } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser, minimalActivity } from './helpers/fixtures'
+import { freshClientAddress, makeActivity, makeEdition, makeOrganiser, makeUser, minimalActivity } from './helpers/fixtures'
 
 // Whatever a caller sends, the answer is a 4xx or a normal 200: never a 500, never SQL or a stack
 // trace, never slower because of what the query says, and a refused write stores nothing.
@@ -437,7 +437,7 @@ describe('malformed bodies', () => {
       { title: ['a'], organisation: { name: 'Nieuwe school' }, edition: edition.id, format: 'bogus', startsAt: 'morgen', location: { mode: 'on-site', province: 'atlantis' }, contact: { name: 5, email: 'geen-mail' } },
       { title: 'x', organisation: { name: 'Nieuwe school' }, edition: { $ne: 0 }, contact: { email: ['a@b.nl'] } },
     ]) {
-      const response = await api('POST', 'activities/public-submission', { body })
+      const response = await api('POST', 'activities/public-submission', { body, headers: { 'X-Forwarded-For': freshClientAddress() } })
       expectHandled(response, JSON.stringify(body))
       expect(response.status).toBeGreaterThanOrEqual(400)
       expect(Object.keys(fieldErrors(response)).length).toBeGreaterThan(0)

@@ -4,14 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Edition } from '../src/payload-types'
 import { confirmationLink } from '../src/workflow/publicSubmission'
 import { api, fieldErrors, payload as getTestPayload } from './helpers/api'
-import { makeEdition } from './helpers/fixtures'
+import { freshClientAddress, makeEdition } from './helpers/fixtures'
 import { mailTo as receive, runQueuedJobs, startMailbox } from './helpers/mailbox'
 
 let payload: Payload
 let edition: Edition
 let closedEdition: Edition
 let mailbox: Awaited<ReturnType<typeof startMailbox>>
-let ipCounter = 0
 const inbox = 'aanmeldingen@weektegenkindermishandeling.test'
 
 beforeAll(async () => {
@@ -28,8 +27,6 @@ afterAll(async () => {
   await mailbox?.stop()
 })
 
-const freshIp = () => `198.51.100.${++ipCounter}`
-
 const form = (overrides: Record<string, unknown> = {}) => ({
   title: `Buurtavond ${Math.random().toString(36).slice(2, 8)}`,
   edition: edition.id,
@@ -42,7 +39,7 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-const submit = (body: unknown, ip = freshIp()) =>
+const submit = (body: unknown, ip = freshClientAddress()) =>
   api('POST', 'activities/public-submission', { body, headers: { 'X-Forwarded-For': ip } })
 
 const mailTo = (address: string, subject?: RegExp, timeoutMs?: number) =>
@@ -138,14 +135,14 @@ describe('the public submission form', () => {
   })
 
   it('limits submissions per address', async () => {
-    const ip = freshIp()
+    const ip = freshClientAddress()
     for (let i = 0; i < 5; i++) expect((await submit(form(), ip)).status).toBe(201)
     const body = form()
     const limited = await submit(body, ip)
     expect(limited.status).toBe(429)
     expect(limited.headers.get('Retry-After')).toBe('3600')
     expect(await findByTitle(body.title)).toBeUndefined()
-    expect((await submit(form(), freshIp())).status).toBe(201)
+    expect((await submit(form(), freshClientAddress())).status).toBe(201)
   })
 })
 

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Edition, Organiser } from '../src/payload-types'
 import { api, fieldErrors, payload as getTestPayload } from './helpers/api'
-import { makeEdition, makeOrganiser, makeUser, minimalActivity, nextFreeYear } from './helpers/fixtures'
+import { freshClientAddress, makeEdition, makeOrganiser, makeUser, minimalActivity, nextFreeYear } from './helpers/fixtures'
 
 let payload: Payload
 let token: string
@@ -260,6 +260,7 @@ describe('slugs', () => {
     const { organiser: _organiser, ...body } = minimalActivity(edition, organiser)
     const response = await api('POST', 'activities/public-submission', {
       body: { ...body, title: 'Inloopavond', organisation: { name: 'Buurthuis De Linde' } },
+      headers: { 'X-Forwarded-For': freshClientAddress() },
     })
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     const slugs = (await payload.find({ collection: 'activities', where: { title: { equals: 'Inloopavond' } }, sort: 'id', depth: 0 })).docs

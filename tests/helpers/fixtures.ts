@@ -71,3 +71,12 @@ export async function makeUser(
   const { token } = await payload.login({ collection: 'users', data: { email, password } })
   return { user, token: token! }
 }
+
+/**
+ * A client address of its own for a public submission (`X-Forwarded-For`): the form allows a few
+ * submissions per address an hour, and every suite shares the database the limit counts in.
+ */
+export const freshClientAddress = (): string => {
+  const [a, b] = [Math.random(), Math.random()].map((n) => Math.floor(n * 0xffff).toString(16))
+  return `2001:db8::${a}:${b}`
+}
