@@ -316,8 +316,14 @@ describe('the admin in a browser', () => {
       await dialog.getByRole('button', { name: 'Overnemen' }).click()
     })
     await openActivity(page, activityId)
-    await page.getByRole('button', { name: 'Waar', exact: true }).click()
-    expect(await page.getByLabel('Naam van de locatie').inputValue()).toBe('Aula van De Regenboog')
+    // Taking the lock over renders the form anew, on its first tab: choose "Waar" until it shows.
+    const venue = page.getByLabel('Naam van de locatie')
+    await expect
+      .poll(async () => {
+        if ((await venue.count()) === 0) await page.getByRole('button', { name: 'Waar', exact: true }).click()
+        return (await venue.count()) > 0 ? venue.inputValue() : undefined
+      })
+      .toBe('Aula van De Regenboog')
     await panel(page).getByRole('button', { name: 'Goedkeuren' }).click()
     await panel(page).getByRole('group', { name: 'Goedkeuren' }).getByRole('button', { name: 'Goedkeuren' }).click()
     await expect.poll(() => panel(page).locator('.status-pill').textContent()).toBe('Goedgekeurd')
