@@ -16,19 +16,12 @@ import {
   publicStatuses,
   statusLabel,
 } from './activityWorkflow'
+import { latestVersion, publishedRow } from './activityRows'
 import { announceDecision, announceSubmission } from './notifications'
 import { editionWindowIsOpen } from './submissionWindow'
 
 const actorOf = (req: PayloadRequest): Actor | undefined =>
   isEditorRequest(req) ? 'editor' : partnerOrganiser(req) !== undefined ? 'partner' : undefined
-
-/** The row the public reads: the last published version of the activity. */
-const publishedRow = (req: PayloadRequest, id: number | string) =>
-  req.payload.db.findOne<Activity>({ collection: 'activities', where: { id: { equals: id } }, req })
-
-/** The newest version, which is a draft while a change to an approved activity awaits review. */
-const latestVersion = (req: PayloadRequest, id: number | string) =>
-  req.payload.findByID({ collection: 'activities', id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
 
 type ChangeContext = { changeToApproved?: boolean }
 type UpdateArgs = { id?: number | string; data?: Partial<Activity> & { _status?: 'draft' | 'published' }; draft?: boolean }

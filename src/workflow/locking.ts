@@ -5,6 +5,7 @@ import { idOf, isEditorRequest, partnerOrganiser } from '../access/roles'
 import { lockRow } from '../db/transaction'
 import type { Activity } from '../payload-types'
 import { type ActivityStatus, checkTransition, partnerEditableStatuses, statusLabel } from './activityWorkflow'
+import { latestStatus, publishedRow } from './activityRows'
 
 /**
  * Concurrent changes of one activity (a partner withdrawing while an editor approves, two
@@ -17,11 +18,6 @@ type UpdateArgs = { id?: number | string; data?: Partial<Activity>; overrideAcce
 
 const lockedKey = (id: unknown) => `activity-row-locked-${String(id)}`
 
-/** The newest version (a draft while a change to an approved activity awaits review). */
-const latestStatus = async (req: PayloadRequest, id: number | string) =>
-  (
-    await req.payload.findByID({ collection: 'activities', id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
-  )?.status as ActivityStatus | undefined
 
 /**
  * Payload's check of the admin's edit lock ("someone else is editing this") queries outside the
@@ -68,7 +64,7 @@ function refuseStalePartnerTransition(
     if (to === 'cancelled') return // the workflow hook cancels the approved version
     if (activity.status === 'in-review') {
       throw new APIError(
-        'De redactie beoordeelt uw wijziging van deze activiteit op dit moment. Na het besluit kunt u de activiteit weer wijzigen.',
+        `Deze activiteit heeft status '${statusLabel(activity.status)}': de redactie beoordeelt uw wijziging op dit moment. Na het besluit kunt u de activiteit weer wijzigen.`,
         409,
         undefined,
         true,
@@ -94,7 +90,7 @@ export const lockActivityForUpdate: CollectionBeforeOperationHook = async ({ arg
     await refuseWhileEditedByOthers(req, update.id)
     update.overrideLock = true
   }
-  const current = await req.payload.db.findOne<Activity>({ collection: 'activities', where: { id: { equals: update.id } }, req })
+  const current = await publishedRow(req, update.id)
   const status = await latestStatus(req, update.id)
   if (current && status) {
     refuseStalePartnerTransition(req, { organiser: current.organiser, status, publicStatus: current.status }, update.data?.status)
