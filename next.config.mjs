@@ -30,8 +30,12 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: securityHeaders },
       // A header set here replaces the route's own: stored files keep their stricter policy from
-      // the upload config (src/delivery/fileHeaders.ts), which also refuses framing.
-      { source: '/:path((?!api/[^/]+/file/).*)', headers: [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }] },
+      // the upload config (src/delivery/fileHeaders.ts), and the confirmation page of the public
+      // form its own (src/http/html.ts); both also refuse framing.
+      {
+        source: '/:path((?!api/[^/]+/file/|api/activities/public-submission/confirm).*)',
+        headers: [{ key: 'Content-Security-Policy', value: "frame-ancestors 'none'" }],
+      },
     ]
   },
 }

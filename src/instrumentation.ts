@@ -6,6 +6,15 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
+    // First, so that as few requests as possible arrive before the socket's address is recorded.
+    const { appendSocketAddress, trustedProxies } = await import('./http/clientAddress')
+    appendSocketAddress()
+    try {
+      trustedProxies()
+    } catch (error) {
+      console.error(`The CMS cannot start: ${error instanceof Error ? error.message : String(error)}`)
+      process.exit(1)
+    }
     const { startPayload } = await import('./startPayload')
     await startPayload()
   }

@@ -29,6 +29,10 @@ async function main(): Promise<number> {
     MAIL_FROM: 'noreply@weektegenkindermishandeling.test',
     // The campaign website that may read the API from a browser (tests/delivery.test.ts).
     CORS_ORIGINS: 'https://www.weektegenkindermishandeling.nl',
+    // Suites submit the public form many times with the same contact; the caps are tested in
+    // tests/public-submission.test.ts, which sets its own.
+    PUBLIC_SUBMISSION_LIMIT_PER_CONTACT: '1000',
+    PUBLIC_SUBMISSION_LIMIT_TOTAL: '100000',
     // Small limits keep the upload refusal tests fast.
     UPLOAD_MAX_BYTES: String(6 * 1024 * 1024),
     MEDIA_MAX_BYTES: String(2 * 1024 * 1024),

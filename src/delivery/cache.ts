@@ -53,7 +53,11 @@ const entityTag = (version: string, request: Request) => {
 const matches = (ifNoneMatch: string | null, tag: string) =>
   !!ifNoneMatch && (ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((candidate) => candidate.trim() === tag))
 
+/** An endpoint that says `no-store` itself (a page for one person) keeps it. */
+const forbidsStoring = (response: Response) => /(?:^|,)\s*no-store\s*(?:,|$)/i.test(response.headers.get('cache-control') ?? '')
+
 const withHeaders = (response: Response, headers: Record<string, string>) => {
+  if (forbidsStoring(response)) return response
   const merged = new Headers(response.headers)
   for (const [name, value] of Object.entries(headers)) merged.set(name, value)
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged })

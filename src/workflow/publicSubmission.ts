@@ -7,6 +7,8 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 
 export const confirmationHours = () => Number(process.env.PUBLIC_SUBMISSION_CONFIRM_HOURS ?? 48)
 export const rateLimitPerHour = () => Number(process.env.PUBLIC_SUBMISSION_LIMIT_PER_HOUR ?? 5)
+export const contactLimitPerHour = () => Number(process.env.PUBLIC_SUBMISSION_LIMIT_PER_CONTACT ?? 3)
+export const totalLimitPerHour = () => Number(process.env.PUBLIC_SUBMISSION_LIMIT_TOTAL ?? 200)
 
 const sign = (secret: string, id: number | string, expires: number) =>
   createHmac('sha256', secret).update(`activity-confirmation:${id}:${expires}`).digest('base64url')
@@ -42,8 +44,3 @@ export function checkConfirmationLink(secret: string, params: URLSearchParams, n
 export const hashAddress = (secret: string, address: string) =>
   createHash('sha256').update(`${secret}:${address}`).digest('hex').slice(0, 32)
 
-/** The caller's address as the load balancer or proxy in front of the CMS reports it. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim()
-  return forwarded || headers.get('x-real-ip') || 'unknown'
-}
