@@ -31,6 +31,7 @@ import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
 import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
 import { activityExport } from './src/plugins/activityExport'
+import { withoutDuplicates } from './src/plugins/withoutDuplicates'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 
@@ -141,4 +142,6 @@ export default buildConfig({
   ...(process.env.LOG_LEVEL ? { logger: { options: { level: process.env.LOG_LEVEL } } } : {}),
   // Refusals such as "still in use" (409) are answers to the user, not server faults.
   loggingLevels: { APIError: 'info', QueryError: 'info' },
-}).then(answerMissingPreferenceWith404)
+})
+  .then(answerMissingPreferenceWith404)
+  .then(withoutDuplicates)

@@ -13,7 +13,13 @@ import { activityFormats, activityStatuses, audiences, locationModes, provinces,
 import { slug } from '../src/fields/slug'
 import { calendarEndpoint } from '../src/endpoints/calendar'
 import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
-import { enforceWorkflow, keepApprovedVersionPublic, recordTransition, refuseEditorOnlyChanges } from '../src/workflow/hooks'
+import {
+  enforceWorkflow,
+  keepApprovedVersionPublic,
+  recordTransition,
+  refuseEditorOnlyChanges,
+  refuseOperationsOutsideWorkflow,
+} from '../src/workflow/hooks'
 import { lockActivityForUpdate, refuseStaleStatus } from '../src/workflow/locking'
 import {
   isDutchPostalCode,
@@ -79,7 +85,7 @@ export const Activities: CollectionConfig = {
   versions: { drafts: { validate: true }, maxPerDoc: 30 },
   hooks: {
     // The lock comes first: every check after it reads what a concurrent change committed.
-    beforeOperation: [lockActivityForUpdate, refuseEditorOnlyChanges, keepApprovedVersionPublic],
+    beforeOperation: [refuseOperationsOutsideWorkflow, lockActivityForUpdate, refuseEditorOnlyChanges, keepApprovedVersionPublic],
     beforeChange: [refuseStaleStatus, stampSubmitter, enforceWorkflow],
     afterChange: [recordTransition],
   },

@@ -28,6 +28,32 @@ type UpdateArgs = { id?: number | string; data?: Partial<Activity> & { _status?:
 const contextKey = (id: unknown) => `activity-workflow-${String(id)}`
 
 /**
+ * The workflow decides per document, for updates by id: an update by `where` and restoring an
+ * old version would change activities past it (publish a change without review, bring back an
+ * old status), so neither is offered. The admin's bulk decisions go one by one.
+ */
+export const refuseOperationsOutsideWorkflow: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  const { id, overrideAccess } = args as UpdateArgs & { overrideAccess?: boolean }
+  if (operation === 'update' && (id === undefined || id === null)) {
+    throw new APIError(
+      'Activiteiten worden één voor één gewijzigd (PATCH /api/activities/:id), zodat elke wijziging de beoordeling volgt.',
+      403,
+      undefined,
+      true,
+    )
+  }
+  if (operation === 'restoreVersion' && (req.user || !overrideAccess)) {
+    throw new APIError(
+      'Een eerdere versie van een activiteit terugzetten kan niet: pas de activiteit aan, dan volgt de wijziging de beoordeling.',
+      403,
+      undefined,
+      true,
+    )
+  }
+  return args
+}
+
+/**
  * Every save of an activity publishes it, so the row websites read is always the current one,
  * with one exception: while an approved activity is public, a change that would take it out of
  * the approved (or cancelled) state is saved as a draft version, and the approved version stays
