@@ -5,6 +5,7 @@ import { commitTransaction, initTransaction, killTransaction } from 'payload'
 import { lockRow, transactionOf } from '../db/transaction'
 import { clientAddress } from '../http/clientAddress'
 import { html, htmlPage } from '../http/html'
+import { readAtMost } from '../http/requestBodies'
 import { limitsCheckedByEndpoint } from '../plugins/anonymousReadLimits'
 import type { Activity } from '../payload-types'
 import { editionWindowIsOpen } from '../workflow/submissionWindow'
@@ -262,21 +263,7 @@ async function confirmSubmission(req: PayloadRequest, activity: Activity): Promi
 
 /** The fields of a POSTed form (application/x-www-form-urlencoded), read up to a few kilobytes. */
 async function formFieldsOf(req: PayloadRequest): Promise<URLSearchParams> {
-  const reader = req.body?.getReader()
-  if (!reader) return new URLSearchParams()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > 4096) {
-      await reader.cancel().catch(() => undefined)
-      return new URLSearchParams()
-    }
-    chunks.push(value)
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'))
+  return new URLSearchParams((await readAtMost({ body: req.body ?? null }, 4096)) ?? '')
 }
 
 /**

@@ -41,7 +41,7 @@ function mediaType(header: string | null): MediaType {
 }
 
 /** The body as text, or undefined as soon as it grows past `max` bytes. */
-async function readAtMost(request: Request, max: number): Promise<string | undefined> {
+export async function readAtMost(request: Pick<Request, 'body'>, max: number): Promise<string | undefined> {
   if (!request.body) return ''
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
