@@ -6,6 +6,7 @@ import { label } from '../src/fields/label'
 import { consentMethods, storyPerspectives, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
+import { withdrawConsentAtOnce } from '../src/hooks/withdrawConsentAtOnce'
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -34,7 +35,7 @@ export const Stories: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
-  hooks: { beforeChange: [stampPublishedAt] },
+  hooks: { beforeChange: [stampPublishedAt, withdrawConsentAtOnce] },
   fields: [
     { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, localized: true, maxLength: 200 },
     slug('stories'),

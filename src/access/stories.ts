@@ -1,6 +1,14 @@
-import type { Access, AccessResult } from 'payload'
+import type { Access, AccessResult, Where } from 'payload'
 
 import { isEditorRequest } from './roles'
+
+/**
+ * A story anybody may read. `consent.withdrawn` is the story's own row, which every withdrawal
+ * marks at once, also one saved as a draft (src/hooks/withdrawConsentAtOnce.ts).
+ */
+const publicStory = (): Where => ({
+  and: [{ _status: { equals: 'published' } }, { 'consent.withdrawn': { not_equals: true } }],
+})
 
 /**
  * Everybody but editors sees published stories only, and never one whose storyteller withdrew
@@ -9,9 +17,7 @@ import { isEditorRequest } from './roles'
  */
 export const readStories: Access = ({ req }): AccessResult => {
   if (isEditorRequest(req)) return true
-  return {
-    and: [{ _status: { equals: 'published' } }, { 'consent.withdrawn': { not_equals: true } }],
-  }
+  return publicStory()
 }
 
 /** Audio files are public only while a story that may be read publicly uses them. */
@@ -19,13 +25,7 @@ export const readStoryAudio: Access = async ({ req }) => {
   if (isEditorRequest(req)) return true
   const stories = await req.payload.find({
     collection: 'stories',
-    where: {
-      and: [
-        { _status: { equals: 'published' } },
-        { 'consent.withdrawn': { not_equals: true } },
-        { audio: { exists: true } },
-      ],
-    },
+    where: { and: [publicStory(), { audio: { exists: true } }] },
     select: { audio: true },
     depth: 0,
     pagination: false,
