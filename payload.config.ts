@@ -23,6 +23,7 @@ import { cookieOrigins, corsOrigins, serverURL } from './src/delivery/origins'
 import { limitQueryShape } from './src/graphql/limits'
 import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
 import { inputGuards } from './src/plugins/inputGuards'
+import { guardAccessQueries } from './src/plugins/docAccess'
 import { answerBadInputWith400 } from './src/hooks/answerBadInputWith400'
 import { resolveSecret } from './src/db/secret'
 import { label } from './src/fields/label'
@@ -31,6 +32,7 @@ import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
 import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
 import { activityExport } from './src/plugins/activityExport'
+import { documentLocks, guardLockedDocuments } from './src/plugins/documentLocks'
 import { withoutDuplicates } from './src/plugins/withoutDuplicates'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
@@ -115,7 +117,7 @@ export default buildConfig({
   cors: corsOrigins(),
   csrf: cookieOrigins(),
   // The input guards and read caps come last so they also cover the collections the export plugin adds.
-  plugins: [...activityExport(), inputGuards(), anonymousReadLimits()],
+  plugins: [...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits()],
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],
@@ -144,4 +146,6 @@ export default buildConfig({
   loggingLevels: { APIError: 'info', QueryError: 'info' },
 })
   .then(answerMissingPreferenceWith404)
+  .then(guardAccessQueries)
   .then(withoutDuplicates)
+  .then(guardLockedDocuments)

@@ -93,6 +93,19 @@ describe.each([
     }
   })
 
+  // A sort cannot be narrowed to the related documents the caller may read, as a filter is:
+  // through a relationship into a collection it may read only in part, it is refused.
+  it.each(['submittedBy.email', 'submittedBy.name', 'submittedBy.hash', 'submittedBy.salt', 'organiser.name', 'organiser__name'])(
+    'is refused sorting through a relationship by %s',
+    async (path) => {
+      for (const sort of [path, `-${path}`]) {
+        const response = await api('GET', scoped(`sort=${sort}&depth=0`), { token: token() })
+        expect(response.status).toBe(400)
+        expect(response.body.errors[0].message).toContain(`"${path.replace(/__/g, '.')}"`)
+      }
+    },
+  )
+
   it.each(paths)('cannot select %s', async (path) => {
     const response = await api('GET', scoped(`select[${path.split('.')[0]}]=true&depth=1`), { token: token() })
     expect(JSON.stringify(response.body)).not.toMatch(/probe\.test|Notitie|Feedback|0201234567/)
@@ -112,6 +125,16 @@ describe('partners', () => {
     const response = await api('GET', scoped('where[review.internalNotes][like]=Notitie'), { token })
     expect(response.status).toBeGreaterThanOrEqual(400)
     expect(response.status).toBeLessThan(500)
+  })
+})
+
+describe('story audio', () => {
+  it.each(['audio.filename', 'audio.title', 'audio.createdAt'])('cannot order the public stories by %s', async (path) => {
+    for (const sort of [path, `-${path}`]) {
+      const response = await api('GET', `stories?sort=${sort}`)
+      expect(response.status).toBe(400)
+      expect(response.body.errors[0].message).toContain(`"${path}"`)
+    }
   })
 })
 

@@ -242,10 +242,11 @@ describe('slugs', () => {
     expect(renamed.body.doc.slug).toBe('ggd-hollands-noorden')
   })
 
-  it('refuses a typed slug that is already taken', async () => {
+  // A refusal would tell whether a hidden document has the slug (tests/inference.test.ts).
+  it('numbers a typed slug that is already taken', async () => {
     const response = await api('POST', 'organisers', { body: { name: 'Andere naam', slug: organiser.slug }, token })
-    expect(response.status).toBe(400)
-    expect(Object.keys(fieldErrors(response))).toContain('slug')
+    expect(response.status).toBe(201)
+    expect(response.body.doc.slug).toBe(`${organiser.slug}-2`)
   })
 
   it('numbers a clash for the public form too, however many slugs look alike', async () => {

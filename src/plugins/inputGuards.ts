@@ -1,9 +1,9 @@
-import type { CollectionBeforeOperationHook, Config, Plugin, SanitizedCollectionConfig, Where } from 'payload'
-import { APIError, NotFound } from 'payload'
+import type { CollectionBeforeOperationHook, Config, FlattenedField, Plugin, SanitizedCollectionConfig, Where } from 'payload'
+import { APIError, buildVersionCollectionFields, NotFound, QueryError, validateQueryPaths } from 'payload'
 
 import { refuseUnstorableData } from '../hooks/refuseUnstorableData'
 import { withBeforeOperation } from './everyCollection'
-import { findWhereProblem, whereLimits, type WhereLimits } from '../query/where'
+import { findWhereProblem, sortPaths, whereLimits, type WhereLimits } from '../query/where'
 
 export type QueryLimits = WhereLimits & {
   /** Most documents one signed-in request may ask for; anonymous ones have their own cap. */
@@ -75,11 +75,63 @@ export const limitQueries =
     return req.user ? { ...args, ...cappedLimit(query, limits) } : args
   }
 
+/** The path the database sorts by: Payload sorts a virtual field by the path it stands for. */
+function sortedPath(fields: FlattenedField[], path: string): string {
+  let current = fields
+  for (const segment of path.split('.')) {
+    const field = current.find((candidate) => candidate.name === segment)
+    if (!field) return path
+    if ('virtual' in field && typeof field.virtual === 'string') return field.virtual
+    if (!('flattenedFields' in field)) return path
+    current = field.flattenedFields
+  }
+  return path
+}
+
+const refuseSort = (path: string) =>
+  new APIError(
+    `Sorteren op "${path}" kan niet: dit veld bestaat niet, u mag het niet lezen, of het hoort bij documenten die u niet allemaal mag lezen.`,
+    400,
+    [{ path }],
+    true,
+  )
+
 /**
- * Guards every collection against hostile input: bounded and
- * well-typed queries (above) and data the database can store (src/hooks/refuseUnstorableData.ts).
+ * Refuses a sort by a path the caller could not filter on without a restriction. Payload checks
+ * sort paths against field access itself, but it skips a path it cannot resolve without access
+ * (a hidden field behind a relationship, such as `by.hash`), and where the related collection's
+ * read access is a query it narrows a `where` by it, which a sort cannot be: ordering
+ * activity-history by `by.email` would rank rows by values of accounts the caller may not read.
+ * So every path is run through Payload's own `where` validation; a path it refuses, or narrows,
+ * is refused.
+ */
+export const refuseHiddenSortPaths: CollectionBeforeOperationHook = async ({ args, collection, overrideAccess, req }) => {
+  const { sort, currentDepth } = args as { sort?: unknown; currentDepth?: number }
+  if (overrideAccess === true || currentDepth || sort === undefined || sort === null) return args
+  for (const asked of sortPaths(sort)) {
+    if (asked === 'id' || asked === '_id') continue
+    const isVersionPath = Boolean(collection.versions) && /^(version|parent|latest|snapshot)\./.test(asked)
+    const versionFields = isVersionPath ? buildVersionCollectionFields(req.payload.config, collection, true) : undefined
+    const path = sortedPath(versionFields ?? collection.flattenedFields, asked)
+    const where: Where = { [path]: { exists: true } }
+    try {
+      await validateQueryPaths({ collectionConfig: collection, overrideAccess: false, req, versionFields, where })
+    } catch (error) {
+      if (error instanceof QueryError || (error as Error | undefined)?.name === 'QueryError') throw refuseSort(asked)
+      throw error
+    }
+    // Payload adds the related collection's read constraint to a `where` it validates.
+    if (Object.keys(where).some((key) => key !== path)) throw refuseSort(asked)
+  }
+  return args
+}
+
+/**
+ * Guards every collection against hostile input: bounded and well-typed queries (above), sorts
+ * that reveal nothing the caller may not read, and data the database can store
+ * (src/hooks/refuseUnstorableData.ts).
  */
 export const inputGuards =
   (limits: QueryLimits = queryLimitDefaults): Plugin =>
   (config: Config): Config =>
-    withBeforeOperation(config, [limitQueries(limits), refuseUnstorableData], 'first')
+    withBeforeOperation(config, [limitQueries(limits), refuseHiddenSortPaths, refuseUnstorableData], 'first')

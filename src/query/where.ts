@@ -173,3 +173,15 @@ export function findWhereProblem(
   }
   return undefined
 }
+
+/**
+ * The field paths a `sort` orders by: one path, a comma-separated list or an array of them,
+ * without the `-` for descending and with GraphQL's `__` read as a dot.
+ */
+export const sortPaths = (sort: unknown): string[] => {
+  const entries = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
+  return entries
+    .filter((entry): entry is string => typeof entry === 'string')
+    .map((entry) => entry.trim().replace(/^-/, '').replace(/__/g, '.'))
+    .filter((path) => path !== '')
+}
