@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field } from 'payload'
 
 import {
   createActivities,
@@ -14,13 +14,11 @@ import { slug } from '../src/fields/slug'
 import { calendarEndpoint } from '../src/endpoints/calendar'
 import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
 import {
-  enforceWorkflow,
-  keepApprovedVersionPublic,
-  recordTransition,
-  refuseEditorOnlyChanges,
-  refuseOperationsOutsideWorkflow,
+  applyActivityPlan,
+  planActivityWrites,
+  recordActivityPlan,
+  refuseWritesPastTheWorkflow,
 } from '../src/workflow/hooks'
-import { lockActivityForUpdate, refuseStaleStatus } from '../src/workflow/locking'
 import {
   isDutchPostalCode,
   isWellFormedEmail,
@@ -37,14 +35,6 @@ const activitySlug = slug('activities')
 
 const needsPlace = (mode: unknown) => mode === 'on-site' || mode === 'hybrid'
 const needsLink = (mode: unknown) => mode === 'online' || mode === 'hybrid'
-
-/** A partner always submits for its own organisation and as itself. */
-const stampSubmitter: CollectionBeforeChangeHook = ({ data, operation, req }) => {
-  const organiser = partnerOrganiser(req)
-  if (organiser !== undefined) data.organiser = organiser
-  if (operation === 'create' && req.user?.collection === 'users') data.submittedBy = req.user.id
-  return data
-}
 
 export const Activities: CollectionConfig = {
   slug: 'activities',
@@ -84,10 +74,10 @@ export const Activities: CollectionConfig = {
   // Drafts hold a change to an approved activity while the approved version stays public.
   versions: { drafts: { validate: true }, maxPerDoc: 30 },
   hooks: {
-    // The lock comes first: every check after it reads what a concurrent change committed.
-    beforeOperation: [refuseOperationsOutsideWorkflow, lockActivityForUpdate, refuseEditorOnlyChanges, keepApprovedVersionPublic],
-    beforeChange: [refuseStaleStatus, stampSubmitter, enforceWorkflow],
-    afterChange: [recordTransition],
+    // One workflow plan per written activity, made after its row is locked (src/workflow/activityPlan.ts).
+    beforeOperation: [refuseWritesPastTheWorkflow, planActivityWrites],
+    beforeChange: [applyActivityPlan],
+    afterChange: [recordActivityPlan],
   },
   fields: [
     // Decisions, the status and the editors' feedback, above the form.

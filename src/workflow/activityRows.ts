@@ -1,7 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
 import type { Activity } from '../payload-types'
-import type { ActivityStatus } from './activityWorkflow'
 
 /** The row the public reads: the last published version of the activity. */
 export const publishedRow = (req: PayloadRequest, id: number | string) =>
@@ -10,6 +9,3 @@ export const publishedRow = (req: PayloadRequest, id: number | string) =>
 /** The newest version, which is a draft while a change to an approved activity awaits review. */
 export const latestVersion = (req: PayloadRequest, id: number | string) =>
   req.payload.findByID({ collection: 'activities', id, draft: true, depth: 0, overrideAccess: true, disableErrors: true, req })
-
-export const latestStatus = async (req: PayloadRequest, id: number | string) =>
-  (await latestVersion(req, id))?.status as ActivityStatus | undefined

@@ -4,199 +4,148 @@ import type {
   CollectionBeforeOperationHook,
   PayloadRequest,
 } from 'payload'
-import { APIError } from 'payload'
 
 import { idOf, isEditorRequest, partnerOrganiser } from '../access/roles'
+import { lockRow } from '../db/transaction'
+import { refusal } from '../http/refusal'
 import type { Activity } from '../payload-types'
-import {
-  type ActivityStatus,
-  type Actor,
-  checkTransition,
-  decisions,
-  publicStatuses,
-  statusLabel,
-} from './activityWorkflow'
+import { type ActivityPlan, type VersionFacts, type Writer, planActivityWrite } from './activityPlan'
+import { type ActivityStatus, decisions, statusLabel } from './activityWorkflow'
 import { latestVersion, publishedRow } from './activityRows'
 import { announceDecision, announceSubmission } from './notifications'
 import { editionWindowIsOpen } from './submissionWindow'
 
-const actorOf = (req: PayloadRequest): Actor | undefined =>
-  isEditorRequest(req) ? 'editor' : partnerOrganiser(req) !== undefined ? 'partner' : undefined
+/**
+ * The activity workflow's hooks: one plan per written activity (src/workflow/activityPlan.ts),
+ * made in `planActivityWrites` and carried in the typed `req.context.activityPlans`, applied in
+ * `applyActivityPlan` and recorded in `recordActivityPlan`.
+ */
 
-type ChangeContext = { changeToApproved?: boolean }
-type UpdateArgs = { id?: number | string; data?: Partial<Activity> & { _status?: 'draft' | 'published' }; draft?: boolean }
-const contextKey = (id: unknown) => `activity-workflow-${String(id)}`
+type WriteArgs = {
+  id?: number | string
+  data?: Partial<Activity> & { _status?: 'draft' | 'published' }
+  draft?: boolean
+  autosave?: boolean
+  overrideAccess?: boolean
+}
+
+const newActivity = 'new'
+const planKey = (id: unknown) => (id === undefined || id === null ? newActivity : String(id))
+
+function writerOf(req: PayloadRequest, overrideAccess: boolean | undefined): Writer | undefined {
+  if (isEditorRequest(req)) return 'editor'
+  if (partnerOrganiser(req) !== undefined) return 'partner'
+  // Trusted code: the Local API without a user (seed, jobs, the public form's endpoints).
+  return req.user ? undefined : overrideAccess === false ? undefined : 'system'
+}
+
+const plansOf = (req: PayloadRequest) => (req.context.activityPlans ??= {})
 
 /**
- * The workflow decides per document, for updates by id: an update by `where` and restoring an
- * old version would change activities past it (publish a change without review, bring back an
- * old status), so neither is offered. The admin's bulk decisions go one by one.
+ * The workflow decides per document. An update by `where` and restoring an old version would
+ * change activities past it (publish a change without review, bring back an old status), so
+ * neither is offered; the admin's bulk decisions go one by one.
  */
-export const refuseOperationsOutsideWorkflow: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  const { id, overrideAccess } = args as UpdateArgs & { overrideAccess?: boolean }
+export const refuseWritesPastTheWorkflow: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  const { id, overrideAccess } = args as WriteArgs
   if (operation === 'update' && (id === undefined || id === null)) {
-    throw new APIError(
-      'Activiteiten worden één voor één gewijzigd (PATCH /api/activities/:id), zodat elke wijziging de beoordeling volgt.',
-      403,
-      undefined,
-      true,
-    )
+    throw refusal(403, 'Activiteiten worden één voor één gewijzigd (PATCH /api/activities/:id), zodat elke wijziging de beoordeling volgt.')
   }
   if (operation === 'restoreVersion' && (req.user || !overrideAccess)) {
-    throw new APIError(
-      'Een eerdere versie van een activiteit terugzetten kan niet: pas de activiteit aan, dan volgt de wijziging de beoordeling.',
-      403,
-      undefined,
-      true,
-    )
+    throw refusal(403, 'Een eerdere versie van een activiteit terugzetten kan niet: pas de activiteit aan, dan volgt de wijziging de beoordeling.')
   }
   return args
 }
 
+const versionFacts = (doc: Partial<Activity>): VersionFacts => ({
+  status: doc.status as Activity['status'],
+  organiser: doc.organiser as Activity['organiser'],
+  edition: doc.edition as Activity['edition'],
+  review: doc.review,
+  submittedBy: doc.submittedBy,
+  submittedAt: doc.submittedAt,
+})
+
 /**
- * Every save of an activity publishes it, so the row websites read is always the current one,
- * with one exception: while an approved activity is public, a change that would take it out of
- * the approved (or cancelled) state is saved as a draft version, and the approved version stays
- * public until an editor approves the change. A partner's edit of an approved activity is such
- * a change.
+ * Makes the plan of a create or an update by id. An update first locks the activity's row in
+ * its transaction: concurrent writes of one activity (a partner withdrawing while an editor
+ * approves, two editors deciding at once) run one after the other, and the facts read after
+ * the lock are what the previous write committed. The loser of a race hears the status it lost
+ * to. Whether the write is saved as a draft version is the plan's decision, not the caller's.
  */
-export const keepApprovedVersionPublic: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const planActivityWrites: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
-  const update = args as UpdateArgs
-  if (operation === 'update' && update.id !== undefined && update.id !== null) {
-    const actor = actorOf(req)
-    const published = actor ? await publishedRow(req, update.id) : null
-    const ownOrEditor = actor === 'editor' || idOf(published?.organiser) === partnerOrganiser(req)
-    if (published?.status === 'approved' && ownOrEditor) {
-      const latest = await latestVersion(req, update.id)
-      const requested = update.data?.status as ActivityStatus | undefined
-      // A partner's change is a proposal unless it cancels: sending the status it already has
-      // (as the admin form does) does not publish the change without review.
-      const target =
-        actor === 'partner'
-          ? requested === 'cancelled' || (requested !== undefined && !publicStatuses.includes(requested))
-            ? requested
-            : 'submitted'
-          : (requested ?? (latest?.status as ActivityStatus))
-      if (!publicStatuses.includes(target)) {
-        update.draft = true
-        req.context[contextKey(update.id)] = { changeToApproved: true } satisfies ChangeContext
-      }
-    }
-  }
-  if (!update.draft) update.data = { ...update.data, _status: 'published' }
-  return args
-}
+  const write = args as WriteArgs
+  const writer = writerOf(req, write.overrideAccess)
+  if (!writer) return args // an account without a role in the workflow: the access rules refuse it
+  const data = (write.data ?? {}) as Partial<Activity>
+  const common = {
+    writer,
+    channel: req.context.submissionChannel ?? 'cms',
+    partnerOrganiser: writer === 'partner' ? partnerOrganiser(req) : undefined,
+    data,
+    windowOpen: (edition: unknown) => editionWindowIsOpen(req, edition),
+  } as const
 
-/**
- * Partners may not decide for editors: a change of organiser, review or submitter fields is
- * refused with a message instead of being dropped silently.
- */
-export const refuseEditorOnlyChanges: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if (operation !== 'create' && operation !== 'update') return args
-  const organiser = partnerOrganiser(req)
-  if (organiser === undefined || isEditorRequest(req)) return args
-  const { id } = args as UpdateArgs
-  const data = ((args as UpdateArgs).data ?? {}) as Partial<Activity>
-  let current: Partial<Activity> = {}
-  if (operation === 'update') {
-    if (id === undefined || id === null) {
-      if (['organiser', 'review', 'submittedBy', 'submittedAt'].some((key) => key in data)) {
-        throw new APIError('Partners kunnen activiteiten alleen één voor één wijzigen.', 403, undefined, true)
-      }
-      return args
-    }
-    const latest = await latestVersion(req, id)
-    if (!latest || idOf(latest.organiser) !== organiser) return args // access refuses it
-    current = latest
-  }
-  const refused: string[] = []
-  if (data.organiser !== undefined && data.organiser !== null && idOf(data.organiser) !== organiser) {
-    refused.push('de organisatie (een activiteit hoort altijd bij uw eigen organisatie)')
-  }
-  const review = (data.review ?? {}) as NonNullable<Activity['review']>
-  if ((review.feedback ?? null) !== (current.review?.feedback ?? null) && review.feedback !== undefined) {
-    refused.push('de terugkoppeling van de redactie')
-  }
-  if (review.internalNotes !== undefined && review.internalNotes !== null && review.internalNotes !== '') {
-    refused.push('de interne notities van de redactie')
-  }
-  if (data.submittedBy !== undefined && idOf(data.submittedBy) !== idOf(current.submittedBy)) refused.push('de indiener')
-  if (data.submittedAt !== undefined && data.submittedAt !== current.submittedAt) refused.push('de indiendatum')
-  if (refused.length > 0) {
-    throw new APIError(`U kunt ${refused.join(', ')} niet wijzigen: dat doet de redactie.`, 403, undefined, true)
-  }
-  return args
-}
-
-/**
- * Applies the transition table to every status change: who may make it, from which status,
- * with feedback where the submitter must be told why, inside the submission window for
- * partners. A refused change throws before anything is written.
- */
-export const enforceWorkflow: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req, context }) => {
-  const actor = actorOf(req)
-  if (!actor) return data // the Local API without a user (seed, migrations, jobs) is trusted
-
+  let plan: ActivityPlan | undefined
   if (operation === 'create') {
-    if (actor === 'partner') {
-      if (!(await editionWindowIsOpen(req, data.edition))) {
-        throw new APIError(
-          'Het aanmelden van activiteiten voor deze editie is gesloten (of nog niet open). Neem contact op met de redactie.',
-          403,
-          undefined,
-          true,
-        )
-      }
-      const status = (data.status ?? 'draft') as ActivityStatus
-      if (status !== 'draft') {
-        const check = checkTransition({ from: 'draft', to: status, actor, windowOpen: true })
-        if (!check.ok) throw new APIError(check.message, check.status, undefined, true)
-      }
-      data.status = status
-    }
-    if (data.status === 'submitted') data.submittedAt = new Date().toISOString()
-    return data
+    plan = await planActivityWrite({ ...common, operation })
+  } else {
+    const id = write.id!
+    if (!/^\d{1,15}$/.test(String(id))) return args // not an id: Payload answers 404
+    await lockRow(req, 'activities', id)
+    // One after the other: both run on the transaction's one connection.
+    const published = await publishedRow(req, id)
+    const latest = await latestVersion(req, id)
+    if (!published || !latest) return args // Payload answers 404
+    plan = await planActivityWrite({ ...common, operation, published: versionFacts(published), latest: versionFacts(latest) })
+    if (plan && writer === 'system' && write.draft) plan.pendingChange = true
   }
+  if (!plan) return args // another organisation's activity: the update access refuses it
+  plansOf(req)[planKey(write.id)] = plan
 
-  const previous = originalDoc as Activity
-  const from = previous.status as ActivityStatus
-  const change = context[contextKey(previous.id)] as ChangeContext | undefined
-  let to = (data.status ?? from) as ActivityStatus
+  write.draft = plan.pendingChange
+  write.autosave = false
+  write.data = { ...data, _status: plan.pendingChange ? 'draft' : 'published' }
+  return args
+}
 
-  // A partner's edit of its approved activity is a proposal: it goes (back) to review.
-  if (change?.changeToApproved && actor === 'partner' && to === from && from !== 'submitted') to = 'submitted'
-  if (to === from) return data
-
-  const published = change?.changeToApproved || to === 'cancelled' ? await publishedRow(req, previous.id) : undefined
-  const proposal = change?.changeToApproved && actor === 'partner' && to === 'submitted'
-  if (!proposal) {
-    // Cancelling concerns the public, approved version, even while a change to it awaits review.
-    const effectiveFrom = to === 'cancelled' && published?.status === 'approved' ? 'approved' : from
-    const check = checkTransition({
-      from: effectiveFrom,
-      to,
-      actor,
-      feedback: data.review?.feedback,
-      windowOpen: to === 'submitted' && effectiveFrom === 'draft' ? await editionWindowIsOpen(req, data.edition ?? previous.edition) : true,
-    })
-    if (!check.ok) throw new APIError(check.message, check.status, undefined, true)
-  } else if (data.status !== undefined && data.status !== 'submitted' && data.status !== from) {
-    throw new APIError(
-      `Een goedgekeurde activiteit kunt u wijzigen (de wijziging gaat naar de redactie) of annuleren, niet naar '${statusLabel(data.status)}' zetten.`,
+/**
+ * Applies the plan to the data Payload is about to save. The document Payload read must be the
+ * one the plan started from; anything else means the facts moved, and the write is refused
+ * rather than saved on a guess.
+ */
+export const applyActivityPlan: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (operation !== 'create' && operation !== 'update') return data
+  const key = planKey(operation === 'update' ? originalDoc?.id : undefined)
+  const plan = req.context.activityPlans?.[key]
+  if (!plan) {
+    // Only a write that passed `planActivityWrites` gets here with a plan; the Local API called
+    // with a user but without access control is the one way around it.
+    if (writerOf(req, true) === 'system') return data
+    throw refusal(403, 'Deze wijziging van een activiteit kan niet worden beoordeeld en is niet opgeslagen.')
+  }
+  if (operation === 'update' && originalDoc?.status !== plan.from) {
+    throw refusal(
       409,
-      undefined,
-      true,
+      `De status van deze activiteit is intussen gewijzigd in '${statusLabel(originalDoc?.status)}'. Bekijk de activiteit opnieuw en probeer het nog eens.`,
     )
   }
-
-  if (to === 'cancelled' && published && published.status === 'approved') {
+  if (plan.cancelsApprovedVersion) {
     // Cancel what the public sees, not a change that was never approved.
-    const { id: _id, createdAt: _c, updatedAt: _u, _status: _s, ...approvedContent } = published
-    Object.assign(data, approvedContent)
+    const published = await publishedRow(req, originalDoc!.id)
+    if (published) {
+      const { id: _id, createdAt: _c, updatedAt: _u, _status: _s, ...approvedContent } = published
+      Object.assign(data, approvedContent)
+    }
   }
-  data.status = to
-  if (to === 'submitted') data.submittedAt = new Date().toISOString()
+  data.status = plan.to
+  if (plan.to === 'submitted' && plan.from !== 'submitted') data.submittedAt = new Date().toISOString()
+  if (plan.writer === 'partner') {
+    // A partner always writes for its own organisation, and submits as itself.
+    data.organiser = partnerOrganiser(req)
+    if (operation === 'create') data.submittedBy = req.user!.id
+  }
   return data
 }
 
@@ -217,13 +166,18 @@ async function listOrganiser(req: PayloadRequest, organiser: unknown) {
  * Writes each status change to the append-only history, in the same transaction, and queues the
  * e-mails: a submission to the review inbox, a decision to the activity's contact.
  */
-export const recordTransition: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req, context }) => {
+export const recordActivityPlan: CollectionAfterChangeHook = async ({ doc, operation, previousDoc, req }) => {
   const activity = doc as Activity
-  const from = operation === 'create' ? null : ((previousDoc as Activity | undefined)?.status ?? null)
+  const plans = req.context.activityPlans
+  const key = planKey(operation === 'update' ? activity.id : undefined)
+  const plan = plans?.[key]
+  if (plans) delete plans[key]
+  // Trusted code writing without a plan (Local API with a user and no access control).
+  const from = plan ? plan.from : operation === 'create' ? null : ((previousDoc as Activity | undefined)?.status ?? null)
   const to = activity.status as ActivityStatus
   if (from === to) return doc
-  const changeToApproved = Boolean((context[contextKey(activity.id)] as ChangeContext | undefined)?.changeToApproved)
-  const feedback = decisions.includes(to) || to === 'changes-requested' ? (activity.review?.feedback ?? null) : null
+  const pendingChange = plan?.pendingChange ?? false
+  const feedback = decisions.includes(to) ? (activity.review?.feedback ?? null) : null
   await req.payload.create({
     collection: 'activity-history',
     data: {
@@ -234,14 +188,14 @@ export const recordTransition: CollectionAfterChangeHook = async ({ doc, previou
       by: req.user?.collection === 'users' ? req.user.id : null,
       at: new Date().toISOString(),
       feedback,
-      changeToApproved,
-      channel: (context.submissionChannel as 'public-form' | undefined) ?? 'cms',
+      changeToApproved: pendingChange,
+      channel: plan?.channel ?? req.context.submissionChannel ?? 'cms',
     },
     overrideAccess: true,
     req,
   })
   if (to === 'approved') await listOrganiser(req, activity.organiser)
-  if (to === 'submitted') await announceSubmission(req, activity, changeToApproved)
+  if (to === 'submitted') await announceSubmission(req, activity, pendingChange)
   if (decisions.includes(to)) await announceDecision(req, activity, to, activity.review?.feedback)
   return doc
 }
