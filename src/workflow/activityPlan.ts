@@ -226,7 +226,7 @@ function planEditorUpdate(facts: WriteFacts & { operation: 'update' }, requested
   if (to !== from) {
     // Cancelling concerns the public, approved version, even while a change to it awaits review.
     const refused = transitionRefusal(
-      checkTransition({ from: cancelsApprovedVersion ? 'approved' : from, to, actor: 'editor', feedback: data.review?.feedback }),
+      checkTransition({ from: cancelsApprovedVersion ? 'approved' : from, to, actor: 'editor', feedback: feedbackAfterWrite(data, latest) }),
     )
     if (refused) throw refused
   }
@@ -241,6 +241,10 @@ function planEditorUpdate(facts: WriteFacts & { operation: 'update' }, requested
     cancelsApprovedVersion,
   }
 }
+
+/** The feedback the activity holds once the write is saved: what was sent, else what it had. */
+const feedbackAfterWrite = (data: Partial<Activity>, latest: VersionFacts) =>
+  data.review?.feedback !== undefined ? data.review.feedback : latest.review?.feedback
 
 const isPartnerWritable = (status: unknown) => [...partnerEditableStatuses, 'approved'].includes(status as ActivityStatus)
 

@@ -141,11 +141,9 @@ export const applyActivityPlan: CollectionBeforeChangeHook = async ({ data, oper
   }
   data.status = plan.to
   if (plan.to === 'submitted' && plan.from !== 'submitted') data.submittedAt = new Date().toISOString()
-  if (plan.writer === 'partner') {
-    // A partner always writes for its own organisation, and submits as itself.
-    data.organiser = partnerOrganiser(req)
-    if (operation === 'create') data.submittedBy = req.user!.id
-  }
+  // Whoever creates an activity with an account submits it; a partner always for its own organisation.
+  if (operation === 'create' && req.user?.collection === 'users') data.submittedBy = req.user.id
+  if (plan.writer === 'partner') data.organiser = partnerOrganiser(req)
   return data
 }
 
