@@ -33,7 +33,7 @@ import { emailAdapter } from './src/mail/adapter'
 import { sendEmailTask } from './src/mail/sendEmailTask'
 import { activityExport } from './src/plugins/activityExport'
 import { documentLocks, guardLockedDocuments } from './src/plugins/documentLocks'
-import { withoutDuplicates } from './src/plugins/withoutDuplicates'
+import { offerOnlyNeededOperations } from './src/plugins/offeredOperations'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 
@@ -147,5 +147,5 @@ export default buildConfig({
 })
   .then(answerMissingPreferenceWith404)
   .then(guardAccessQueries)
-  .then(withoutDuplicates)
+  .then(offerOnlyNeededOperations)
   .then(guardLockedDocuments)

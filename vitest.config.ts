@@ -20,5 +20,7 @@ export default defineConfig({
     // The browser and server suites wait for pages and jobs on a 2-core CI machine: 1 s is too short.
     expect: { poll: { timeout: 15_000, interval: 100 } },
     globalSetup: ['tests/helpers/requireDatabase.ts'],
+    // Admin server code (the form state) imports stylesheets: Node loads them as empty modules.
+    setupFiles: ['tests/helpers/registerStylesheets.ts'],
   },
 })

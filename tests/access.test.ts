@@ -1194,11 +1194,12 @@ describe('login', () => {
     expect(new Date(doc!.lockUntil).getTime()).toBeGreaterThan(Date.now())
   })
 
-  it('an administrator can unlock it; an anonymous caller cannot', async () => {
+  it('an administrator can unlock it; an anonymous caller or a partner cannot', async () => {
     const account = await makeAccount('partner')
     for (let attempt = 1; attempt <= 5; attempt++) await api('POST', 'users/login', { body: { email: account.email, password: 'Fout' } })
     const anonymous = await api('POST', 'users/unlock', { body: { email: account.email } })
     expectRefused(anonymous, 'anonymous')
+    expectRefused(await api('POST', 'users/unlock', { token: accounts.partner.token, body: { email: account.email } }), 'partner')
     expect((await api('POST', 'users/login', { body: { email: account.email, password } })).status).toBe(401)
     expectOk(await api('POST', 'users/unlock', { token: accounts.admin.token, body: { email: account.email } }))
     expectOk(await api('POST', 'users/login', { body: { email: account.email, password } }))

@@ -129,6 +129,11 @@ describe('the CSV export of activities', () => {
       expect((await api('GET', 'imports', { token })).status).toBe(403)
       expect((await api('POST', 'imports/preview-data', { body: { collectionSlug: 'activities' }, token })).status).toBe(403)
     }
+    const filename = `import-${Date.now()}.csv`
+    await payload.db.create({ collection: 'imports', data: { collectionSlug: 'activities', importMode: 'create', filename } })
+    for (const token of [editor.token, partner.token, undefined]) {
+      expect((await api('GET', `imports/file/${filename}`, { token })).status).toBe(403)
+    }
     const form = new FormData()
     form.append('file', new Blob(['title\nIngevoerd'], { type: 'text/csv' }), 'activiteiten.csv')
     form.append('_payload', JSON.stringify({ collectionSlug: 'activities', importMode: 'create' }))

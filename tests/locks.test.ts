@@ -1,5 +1,8 @@
 import type { Payload } from 'payload'
+import { createLocalReq } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
+
+import { formState } from '../src/admin/serverFunctions'
 
 import type { Activity, Edition, Organiser, Story, User } from '../src/payload-types'
 import { api, graphql, payload as getTestPayload, type ApiResponse } from './helpers/api'
@@ -142,6 +145,51 @@ describe('a lock only on a document you may update', () => {
       expect(response.status, show(response)).toBe(201)
       await payload.delete({ collection: locks, id: response.body.doc.id })
     }
+  })
+})
+
+describe('the admin’s form state takes a lock only for whoever may update the document', () => {
+  beforeAll(async () => {
+    // The admin's components, as the admin layout hands them to its server functions.
+    payload.importMap = (await import('../src/app/(payload)/admin/importMap.js')).importMap
+  })
+
+  /** The admin's "form-state" server function, as the document view calls it when a form opens. */
+  const openForm = async (account: Account, collectionSlug: 'stories' | 'activities', id: number) =>
+    formState({
+      req: await createLocalReq({ user: { ...account.user, collection: 'users' } as any }, payload),
+      collectionSlug,
+      id,
+      schemaPath: collectionSlug,
+      operation: 'update',
+      formState: {},
+      returnLockStatus: true,
+      updateLastEdited: true,
+      renderAllFields: false,
+      docPermissions: undefined,
+      docPreferences: { fields: {} },
+    } as any)
+
+  it('opens a story or another organisation’s activity for a partner without locking it', async () => {
+    const theirs = await makeActivity(payload, edition, other, { status: 'approved' } as Partial<Activity>)
+    for (const [slug, id] of [['stories', story.id], ['activities', theirs.id]] as const) {
+      const document = { relationTo: slug, value: id }
+      const before = await locksOn(document)
+      const answer = (await openForm(partner, slug, id)) as { lockedState?: unknown; state?: unknown }
+      expect(answer.state, `${slug}: ${Object.keys(answer)}`).toBeTruthy()
+      expect(answer.lockedState, slug).toBeUndefined()
+      expect(await locksOn(document), slug).toBe(before)
+    }
+  })
+
+  it('locks the partner’s own activity in its name, and a story for an editor', async () => {
+    const mine = await makeActivity(payload, edition, own)
+    await openForm(partner, 'activities', mine.id)
+    const partnerLocks = await payload.find({ collection: locks, where: { 'document.value': { equals: mine.id }, 'document.relationTo': { equals: 'activities' } } as any, depth: 0, overrideAccess: true })
+    expect(partnerLocks.docs.map((lock: any) => lock.user?.value)).toEqual([partner.user.id])
+    const draft = await payload.create({ collection: 'stories', data: { title: 'Open in het formulier', perspective: 'parent', storyteller: { displayName: 'Noor' } } as any, draft: true })
+    await openForm(editor, 'stories', draft.id)
+    expect(await locksOn({ relationTo: 'stories', value: draft.id })).toBe(1)
   })
 })
 

@@ -31,7 +31,7 @@ import { withBeforeOperation } from './everyCollection'
  *
  * - `guardLockedDocuments` (applied to the built config) gives that collection its rules: a lock
  *   only in the caller's own name, only on a document the caller may update; the holder or an
- *   editor (taking it over) changes or removes it. (Duplicate is off everywhere: withoutDuplicates.)
+ *   editor (taking it over) changes or removes it. (Duplicate is off everywhere: offeredOperations.)
  * - `documentLocks` (a plugin) makes a write ignore a lock that does not bind the caller: a
  *   partner's lock never holds up an editor, and a lock on a document its holder may not update
  *   holds up nobody. Payload itself creates locks without access checks (the admin's form-state

@@ -1,0 +1,3 @@
+import { register } from 'node:module'
+
+register('./stylesheets.mjs', import.meta.url)
