@@ -26,6 +26,7 @@ import { inputGuards } from './src/plugins/inputGuards'
 import { guardAccessQueries } from './src/plugins/docAccess'
 import { answerBadInputWith400 } from './src/hooks/answerBadInputWith400'
 import { resolveSecret } from './src/db/secret'
+import { withCheckedCommits } from './src/db/transaction'
 import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
 import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
@@ -81,13 +82,15 @@ export default buildConfig({
   globals: [SiteSettings],
   editor: lexicalEditor(),
   email: emailAdapter(),
-  db: postgresAdapter({
-    pg: resilientPg,
-    pool: poolOptions(databaseUrl()),
-    push: false,
-    migrationDir: path.resolve('src/migrations'),
-    prodMigrations: migrations,
-  }),
+  db: withCheckedCommits(
+    postgresAdapter({
+      pg: resilientPg,
+      pool: poolOptions(databaseUrl()),
+      push: false,
+      migrationDir: path.resolve('src/migrations'),
+      prodMigrations: migrations,
+    }),
+  ),
   localization: {
     locales: [
       { code: 'nl', label: 'Nederlands' },

@@ -2,10 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import { createLocalReq } from 'payload'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 
 import { poolOptions, resilientPg } from '../src/db/pool'
+import { payload as getTestPayload } from './helpers/api'
 
 describe('the secret', () => {
   // secret.ts reads WTK_DATA_DIR when it is imported, so each case imports a fresh copy.
@@ -68,5 +71,26 @@ describe('the database pool', () => {
     const again = await pool.query('select 1 as ok')
     expect(again.rows[0].ok).toBe(1)
     await pool.end()
+  })
+})
+
+describe('a transaction whose COMMIT fails', () => {
+  it('fails the write instead of acknowledging a row that was rolled back', async () => {
+    const payload = await getTestPayload()
+    const req = await createLocalReq({}, payload)
+    const transactionID = await payload.db.beginTransaction()
+    req.transactionID = transactionID!
+    const name = `Organisatie die verloren gaat ${Date.now()}`
+    await payload.create({ collection: 'organisers', data: { name }, req })
+    const session = (payload.db as unknown as { sessions: Record<string, { db: { execute: (query: unknown) => Promise<{ rows: { pid: number }[] }> } }> })
+      .sessions[String(transactionID)]
+    const { rows } = await session.db.execute(sql`select pg_backend_pid() as pid`)
+    // PostgreSQL goes away between the last statement and the COMMIT.
+    const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+    await admin.connect()
+    await admin.query('select pg_terminate_backend($1)', [rows[0].pid])
+    await admin.end()
+    await expect(payload.db.commitTransaction(transactionID!)).rejects.toThrow()
+    expect((await payload.count({ collection: 'organisers', where: { name: { equals: name } } })).totalDocs).toBe(0)
   })
 })

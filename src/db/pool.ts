@@ -10,6 +10,12 @@ const connectTimeoutMs = () => Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ??
 class TimelyClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: connectTimeoutMs() })
+    // A connection lost while checked out between two statements (a transaction waiting for its
+    // next query or its COMMIT) emits 'error' with nobody listening, which would end the
+    // process. The next query on it fails instead, and the pool discards it.
+    this.on('error', (err) => {
+      console.error(`[database] connection lost during a request: ${err.message}`)
+    })
   }
 }
 
