@@ -12,7 +12,8 @@ import { ensureProductionBuild, startProductionServer, waitForServer, type Produ
 // the editor approves, and the public API then lists the activity without contact details.
 // The steps depend on each other and run in order.
 
-const screenshots = path.resolve('docs/screenshots')
+// The run's screenshots stay out of git; `npm run screenshots` writes the documentation's.
+const screenshots = path.resolve(process.env.WTK_SCREENSHOTS_DIR ?? 'tests/artifacts/screenshots')
 const password = 'Browser-test-wachtwoord-1'
 const day = 24 * 60 * 60 * 1000
 

@@ -5,12 +5,22 @@ import path from 'node:path'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { createLocalReq } from 'payload'
 import pg from 'pg'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 
 import { poolOptions, resilientPg } from '../src/db/pool'
 import { payload as getTestPayload } from './helpers/api'
 
 describe('the secret', () => {
+  const folders: string[] = []
+  const folder = () => {
+    const made = fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-secret-'))
+    folders.push(made)
+    return made
+  }
+  afterAll(() => {
+    for (const made of folders) fs.rmSync(made, { recursive: true, force: true })
+  })
+
   // secret.ts reads WTK_DATA_DIR when it is imported, so each case imports a fresh copy.
   async function load(dataDir: string) {
     process.env.WTK_DATA_DIR = dataDir
@@ -20,7 +30,7 @@ describe('the secret', () => {
   }
 
   it('is generated once in development and kept in the data folder', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-secret-'))
+    const dir = folder()
     const { resolveSecret } = await load(dir)
     const first = resolveSecret({ NODE_ENV: 'development' })
     const second = resolveSecret({ NODE_ENV: 'development' })
@@ -31,7 +41,7 @@ describe('the secret', () => {
   })
 
   it('is required in production, with a message that says what to do', async () => {
-    const { resolveSecret } = await load(fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-secret-')))
+    const { resolveSecret } = await load(folder())
     expect(() => resolveSecret({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET is not set.*openssl rand/)
     expect(() => resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'kort' })).toThrow(/too short/)
     expect(resolveSecret({ NODE_ENV: 'production', PAYLOAD_SECRET: 'x'.repeat(40) })).toBe('x'.repeat(40))

@@ -37,11 +37,16 @@ async function main(): Promise<number> {
     UPLOAD_MAX_BYTES: String(6 * 1024 * 1024),
     MEDIA_MAX_BYTES: String(2 * 1024 * 1024),
   }
+  console.log(`Test run id: ${env.WTK_TEST_RUN_ID} (WTK_TEST_RUN_ID=${env.WTK_TEST_RUN_ID} reuses this run's production build)`)
   try {
     await runMigrations(env)
     return await new Promise<number>((resolve) => {
       const vitest = spawn('npx', ['vitest', 'run', ...process.argv.slice(2)], { stdio: 'inherit', env })
-      vitest.on('exit', (code) => resolve(code ?? 1))
+      // Interrupted, the run still removes its database and folders: the suites end first.
+      const forward = (signal: NodeJS.Signals) => vitest.kill(signal)
+      process.on('SIGINT', forward)
+      process.on('SIGTERM', forward)
+      vitest.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
     })
   } finally {
     await dispose().catch((error) => console.error(`Could not remove the test database: ${error}`))
