@@ -17,7 +17,7 @@ import { Stories } from './collections/Stories'
 import { StoryAudio } from './collections/StoryAudio'
 import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
-import { isAdminRequest, isEditorRequest, partnerOrganiser } from './src/access/roles'
+import { isAdmin, isEditor, partnerOrganiser } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
 import { cookieOrigins, corsOrigins, serverURL } from './src/delivery/origins'
 import { limitQueryShape } from './src/graphql/limits'
@@ -130,9 +130,9 @@ export default buildConfig({
   },
   jobs: {
     access: {
-      queue: ({ req }) => isEditorRequest(req),
-      run: ({ req }) => isAdminRequest(req),
-      cancel: ({ req }) => isAdminRequest(req),
+      queue: ({ req }) => isEditor(req),
+      run: ({ req }) => isAdmin(req),
+      cancel: ({ req }) => isAdmin(req),
     },
     tasks: [sendEmailTask, expireSubmissionsTask],
     // Runs queued mail and scheduled publications of stories inside the long-running server.

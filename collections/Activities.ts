@@ -6,7 +6,7 @@ import {
   readActivities,
   updateActivities,
 } from '../src/access/activities'
-import { editorsOnlyField, isEditor, isEditorRequest, nobodyField, partnerOrganiser } from '../src/access/roles'
+import { isEditor, nobody, partnerOrganiser } from '../src/access/roles'
 import { forEditors } from '../src/admin/visibility'
 import { label } from '../src/fields/label'
 import { activityFormats, activityStatuses, audiences, locationModes, provinces, themes } from '../src/fields/options'
@@ -346,7 +346,7 @@ export const Activities: CollectionConfig = {
       type: 'relationship',
       relationTo: 'organisers',
       required: true,
-      access: { update: ({ req }) => isEditorRequest(req) },
+      access: { update: ({ req }) => isEditor(req) },
       // A partner's activity is always its own organisation's: the hook fills it in.
       admin: { position: 'sidebar', components: { Field: '/components/EditorsOnlyField#EditorsOnlyRelationship' } },
     },
@@ -379,7 +379,7 @@ export const Activities: CollectionConfig = {
       name: 'review',
       label: label('Beoordeling', 'Review'),
       type: 'group',
-      access: { read: ownOrganiserOrEditor, create: editorsOnlyField, update: editorsOnlyField },
+      access: { read: ownOrganiserOrEditor, create: isEditor, update: isEditor },
       // Partners read the feedback above the form.
       admin: { position: 'sidebar', condition: forEditors },
       fields: [
@@ -399,7 +399,7 @@ export const Activities: CollectionConfig = {
           name: 'internalNotes',
           label: label('Interne notities (alleen redactie)', 'Internal notes (editors only)'),
           type: 'textarea',
-          access: { read: editorsOnlyField, create: editorsOnlyField, update: editorsOnlyField },
+          access: { read: isEditor, create: isEditor, update: isEditor },
         },
       ],
     },
@@ -407,7 +407,7 @@ export const Activities: CollectionConfig = {
       name: 'publicSubmission',
       label: label('Openbaar aanmeldformulier', 'Public submission form'),
       type: 'group',
-      access: { read: editorsOnlyField, create: nobodyField, update: nobodyField },
+      access: { read: isEditor, create: nobody, update: nobody },
       admin: {
         position: 'sidebar',
         condition: (data) => Boolean(data?.publicSubmission?.expiresAt),
@@ -427,7 +427,7 @@ export const Activities: CollectionConfig = {
       label: label('Ingediend door', 'Submitted by'),
       type: 'relationship',
       relationTo: 'users',
-      access: { read: ownOrganiserOrEditor, create: nobodyField, update: nobodyField },
+      access: { read: ownOrganiserOrEditor, create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true, condition: forEditors },
     },
     {
@@ -435,7 +435,7 @@ export const Activities: CollectionConfig = {
       label: label('Ingediend op', 'Submitted at'),
       type: 'date',
       index: true,
-      access: { create: nobodyField, update: nobodyField },
+      access: { create: nobody, update: nobody },
       admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.submittedAt), ...dayAndTime },
     },
     {

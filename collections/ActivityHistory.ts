@@ -1,6 +1,6 @@
 import type { AccessResult, CollectionConfig } from 'payload'
 
-import { isEditorRequest, nobody, partnerOrganiser } from '../src/access/roles'
+import { isEditor, nobody, partnerOrganiser } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { activityStatuses } from '../src/fields/options'
 
@@ -23,7 +23,7 @@ export const ActivityHistory: CollectionConfig = {
   defaultSort: '-at',
   access: {
     read: ({ req }): AccessResult => {
-      if (isEditorRequest(req)) return true
+      if (isEditor(req)) return true
       const organiser = partnerOrganiser(req)
       return organiser === undefined ? false : { 'activity.organiser': { equals: organiser } }
     },

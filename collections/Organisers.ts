@@ -1,6 +1,6 @@
 import type { AccessResult, CollectionConfig, Where } from 'payload'
 
-import { editorsOnlyField, isEditorRequest, partnerOrganiser, publicContent } from '../src/access/roles'
+import { isEditor, partnerOrganiser, publicContent } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { organiserKinds } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
@@ -19,7 +19,7 @@ export const Organisers: CollectionConfig = {
     ...publicContent,
     // Organisations named on the public form stay hidden until an editor approves their activity.
     read: ({ req }): AccessResult => {
-      if (isEditorRequest(req)) return true
+      if (isEditor(req)) return true
       const own = partnerOrganiser(req)
       const listed: Where = { listed: { not_equals: false } }
       return own === undefined ? listed : { or: [listed, { id: { equals: own } }] }
@@ -53,7 +53,7 @@ export const Organisers: CollectionConfig = {
       type: 'checkbox',
       defaultValue: true,
       index: true,
-      access: { update: editorsOnlyField },
+      access: { update: isEditor },
       admin: {
         position: 'sidebar',
         description: label(

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { readStories } from '../src/access/stories'
-import { editorsOnlyField, isEditor } from '../src/access/roles'
+import { isEditor } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { consentMethods, storyPerspectives, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
@@ -121,7 +121,7 @@ export const Stories: CollectionConfig = {
       name: 'consent',
       label: label('Toestemming (nooit openbaar)', 'Consent (never public)'),
       type: 'group',
-      access: { read: editorsOnlyField, create: editorsOnlyField, update: editorsOnlyField },
+      access: { read: isEditor, create: isEditor, update: isEditor },
       admin: {
         position: 'sidebar',
         description: label(

@@ -1,6 +1,6 @@
 import type { AccessResult, CollectionAfterMeHook, CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
 
-import { isAdminRequest, isEditorRequest, roleOf } from '../src/access/roles'
+import { isAdmin, isEditor, roleOf } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { guardAccountRoles } from '../src/hooks/guardAccountRoles'
 import { requireTextCredentials } from '../src/hooks/requireTextCredentials'
@@ -24,7 +24,7 @@ const withoutSessions: CollectionAfterMeHook = ({ response }) => {
 
 /** Editors manage partner and editor accounts; only administrators hand out the admin role. */
 const canSetRole: FieldAccess = ({ req, data, doc }) => {
-  if (isAdminRequest(req)) return true
+  if (isAdmin(req)) return true
   if (roleOf(req) !== 'editor') return false
   const target = (data?.role ?? doc?.role) as string | undefined
   return target !== 'admin' && doc?.id !== req.user?.id
@@ -47,17 +47,17 @@ export const Users: CollectionConfig = {
   access: {
     admin: ({ req }) => Boolean(roleOf(req)),
     read: ({ req }): AccessResult => {
-      if (isEditorRequest(req)) return true
+      if (isEditor(req)) return true
       return req.user ? { id: { equals: req.user.id } } : false
     },
-    create: ({ req }) => isEditorRequest(req),
+    create: isEditor,
     update: ({ req }): AccessResult => {
-      if (isAdminRequest(req)) return true
+      if (isAdmin(req)) return true
       if (roleOf(req) === 'editor') return { role: { not_equals: 'admin' } }
       return req.user ? { id: { equals: req.user.id } } : false
     },
-    delete: ({ req }) => isAdminRequest(req),
-    unlock: ({ req }) => isEditorRequest(req),
+    delete: ({ req }) => isAdmin(req),
+    unlock: isEditor,
   },
   hooks: {
     beforeOperation: [requireTextCredentials, guardAccountRoles, equalLoginTime],
@@ -98,7 +98,7 @@ export const Users: CollectionConfig = {
       type: 'relationship',
       relationTo: 'organisers',
       saveToJWT: true,
-      access: { update: ({ req }) => isEditorRequest(req), create: ({ req }) => isEditorRequest(req) },
+      access: { update: isEditor, create: isEditor },
       admin: {
         position: 'sidebar',
         condition: (data) => data?.role === 'partner',

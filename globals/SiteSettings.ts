@@ -1,6 +1,6 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, editorsOnlyField, isEditor } from '../src/access/roles'
+import { anyone, isEditor } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { isWellFormedEmail, isWellFormedPhone, isWellFormedUrl } from '../src/fields/validators'
 
@@ -62,7 +62,7 @@ export const SiteSettings: GlobalConfig = {
       name: 'reviewInbox',
       label: label('E-mailadres voor nieuwe aanmeldingen', 'Review inbox'),
       type: 'text',
-      access: { read: editorsOnlyField },
+      access: { read: isEditor },
       validate: isWellFormedEmail,
       admin: {
         description: label(

@@ -182,6 +182,13 @@ describe('the admin’s form state takes a lock only for whoever may update the 
     }
   })
 
+  it('takes no lock on a global for a partner who names it beside its own activity', async () => {
+    const mine = await makeActivity(payload, edition, own)
+    const req = await createLocalReq({ user: { ...partner.user, collection: 'users' } as any }, payload)
+    await formState({ req, collectionSlug: 'activities', id: mine.id, globalSlug: 'site-settings', schemaPath: 'activities', operation: 'update', formState: {}, returnLockStatus: true, updateLastEdited: true, renderAllFields: false, docPreferences: { fields: {} } } as any)
+    expect(await lockCount({ and: [{ globalSlug: { equals: 'site-settings' } }, { 'user.value': { equals: partner.user.id } }] })).toBe(0)
+  })
+
   it('locks the partner’s own activity in its name, and a story for an editor', async () => {
     const mine = await makeActivity(payload, edition, own)
     await openForm(partner, 'activities', mine.id)

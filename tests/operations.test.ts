@@ -820,6 +820,21 @@ describe('a caller-chosen draft or autosave does not decide what the public sees
     expect((await api('GET', `activities/${activity.id}?depth=0`)).body.status).toBe('approved')
   })
 
+  it('a partner’s locale publishing options do not overwrite the approved version in the history', async () => {
+    const mine = await approved(own, 'Inloopavond')
+    const response = await api('PATCH', `activities/${mine.id}?unpublishAllLocales=true`, {
+      token: partner.token,
+      body: { title: 'Inloopavond, nieuwe zaal' },
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+    const { docs } = await payload.findVersions({ collection: 'activities', where: { parent: { equals: mine.id } }, sort: 'createdAt', limit: 10 })
+    expect(docs.map((version) => [version.version.title, version.version.status])).toEqual([
+      ['Inloopavond', 'approved'],
+      ['Inloopavond, nieuwe zaal', 'submitted'],
+    ])
+    expect(await publicTitle(mine.id)).toBe('Inloopavond')
+  })
+
   it('a partner’s draft save of its approved activity is a proposal like any other change', async () => {
     const mine = await approved(own, 'Spreekuur')
     const response = await api('PATCH', `activities/${mine.id}?draft=true`, { token: partner.token, body: { title: 'Spreekuur, nieuwe tijd' } })

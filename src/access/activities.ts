@@ -1,7 +1,7 @@
 import type { Access, AccessResult, FieldAccess, PayloadRequest, Where } from 'payload'
 
 import { partnerEditableStatuses, publicStatuses } from '../workflow/activityWorkflow'
-import { idOf, isEditorRequest, partnerOrganiser } from './roles'
+import { idOf, isEditor, partnerOrganiser } from './roles'
 
 // Payload evaluates read access several times for one list request, on copies of the request
 // that share its `context`: look the editions up once per request.
@@ -47,16 +47,16 @@ export const publiclyListed = async (req: PayloadRequest): Promise<Where> => {
 }
 
 export const readActivities: Access = async ({ req }): Promise<AccessResult> => {
-  if (isEditorRequest(req)) return true
+  if (isEditor(req)) return true
   const organiser = partnerOrganiser(req)
   if (organiser !== undefined) return { or: [{ organiser: { equals: organiser } }, await publiclyListed(req)] }
   return publiclyListed(req)
 }
 
-export const createActivities: Access = ({ req }) => isEditorRequest(req) || partnerOrganiser(req) !== undefined
+export const createActivities: Access = ({ req }) => isEditor(req) || partnerOrganiser(req) !== undefined
 
 export const updateActivities: Access = ({ req }): AccessResult => {
-  if (isEditorRequest(req)) return true
+  if (isEditor(req)) return true
   const organiser = partnerOrganiser(req)
   if (organiser === undefined) return false
   // An approved one can still be cancelled, or changed through a new review.
@@ -70,7 +70,7 @@ export const updateActivities: Access = ({ req }): AccessResult => {
  * always for its own organisation: the partner fills in its contact.
  */
 export const ownOrganiserOrEditor: FieldAccess = ({ req, doc }) => {
-  if (isEditorRequest(req)) return true
+  if (isEditor(req)) return true
   const organiser = partnerOrganiser(req)
   if (organiser === undefined || !doc) return false
   if (doc.id === undefined && (doc.organiser === undefined || doc.organiser === null)) return true

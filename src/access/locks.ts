@@ -1,7 +1,7 @@
 import type { Access, AccessResult, PayloadRequest, SanitizedCollectionConfig, TypedUser, Where } from 'payload'
 import { combineQueries, isolateObjectProperty } from 'payload'
 
-import { idOf, isEditorRequest, roleOf } from './roles'
+import { idOf, isEditor, roleOf } from './roles'
 
 export const locksSlug = 'payload-locked-documents'
 
@@ -95,7 +95,7 @@ const heldBy = (req: PayloadRequest): Where => ({
  * on anything else (a draft story, another organisation's activity) stays out of sight.
  */
 export const readLocks: Access = async ({ req }): Promise<AccessResult> => {
-  if (isEditorRequest(req)) return true
+  if (isEditor(req)) return true
   if (!roleOf(req)) return false
   return { or: [heldBy(req), ...(await updatableTargets(req))] }
 }
@@ -104,7 +104,7 @@ export const createLocks: Access = ({ req }) => Boolean(roleOf(req))
 
 /** The holder changes or removes its lock; an editor may take any lock over, or remove it. */
 export const changeLocks: Access = ({ req }): AccessResult => {
-  if (isEditorRequest(req)) return true
+  if (isEditor(req)) return true
   if (!roleOf(req)) return false
   return heldBy(req)
 }

@@ -1,6 +1,6 @@
 import type { Access, AccessResult, Where } from 'payload'
 
-import { isEditorRequest } from './roles'
+import { isEditor } from './roles'
 
 /**
  * A story anybody may read. `consent.withdrawn` is the story's own row, which every withdrawal
@@ -16,13 +16,13 @@ const publicStory = (): Where => ({
  * draft or a withdrawn story.
  */
 export const readStories: Access = ({ req }): AccessResult => {
-  if (isEditorRequest(req)) return true
+  if (isEditor(req)) return true
   return publicStory()
 }
 
 /** Audio files are public only while a story that may be read publicly uses them. */
 export const readStoryAudio: Access = async ({ req }) => {
-  if (isEditorRequest(req)) return true
+  if (isEditor(req)) return true
   const stories = await req.payload.find({
     collection: 'stories',
     where: { and: [publicStory(), { audio: { exists: true } }] },

@@ -74,8 +74,13 @@ export const formState: ServerFunction<BuildFormStateArgs> = async (args) => {
   const { buildFormStateHandler } = await import('@payloadcms/ui/utilities/buildFormState')
   const { req, collectionSlug, globalSlug, id } = args
   if (args.returnLockStatus) {
-    const target: Target = collectionSlug ? (id !== undefined && id !== null ? { doc: { relationTo: collectionSlug, value: id } } : {}) : { global: globalSlug }
-    if ((target.doc || target.global) && !(await mayUpdate(req, target))) return buildFormStateHandler({ ...args, returnLockStatus: false })
+    // Payload's lock names the document and the global when both are given: both must be the caller's to lock.
+    const targets: Target[] = []
+    if (collectionSlug && id !== undefined && id !== null) targets.push({ doc: { relationTo: collectionSlug, value: id } })
+    if (globalSlug) targets.push({ global: globalSlug })
+    for (const target of targets) {
+      if (!(await mayUpdate(req, target))) return buildFormStateHandler({ ...args, returnLockStatus: false })
+    }
   }
   return buildFormStateHandler(args)
 }

@@ -1,10 +1,11 @@
-import { APIError, type Endpoint, type PayloadRequest, type Where } from 'payload'
+import { type Endpoint, type PayloadRequest, type Where } from 'payload'
 
 import { publiclyListed } from '../access/activities'
 import { toICalendar, type CalendarEvent } from '../delivery/icalendar'
 import { activityFormats } from '../fields/options'
 import { limitsCheckedByEndpoint } from '../plugins/anonymousReadLimits'
 import type { Activity, Organiser } from '../payload-types'
+import { refusal } from '../http/refusal'
 
 export const calendarLimits = { defaultEvents: 500, maxEvents: 1000 }
 
@@ -54,7 +55,8 @@ function toEvent(activity: Activity, language: Language): CalendarEvent {
 function eventCount(req: PayloadRequest): number {
   const asked = req.query?.limit === undefined ? calendarLimits.defaultEvents : Number(req.query.limit)
   if (!Number.isInteger(asked) || asked < 1 || asked > calendarLimits.maxEvents) {
-    throw new APIError(`limit moet een geheel getal van 1 tot en met ${calendarLimits.maxEvents} zijn.`, 400, undefined, true)
+    const message = `limit moet een geheel getal van 1 tot en met ${calendarLimits.maxEvents} zijn.`
+    throw refusal(400, message, [{ path: 'limit', message }])
   }
   return asked
 }

@@ -1,7 +1,8 @@
-import { APIError, type Endpoint, type PayloadRequest } from 'payload'
+import { type Endpoint, type PayloadRequest } from 'payload'
 
 import { idOf } from '../access/roles'
 import { amsterdamDate } from '../delivery/time'
+import { refusal } from '../http/refusal'
 
 type Dated = { id: number; startDate?: string | null; endDate?: string | null }
 
@@ -42,7 +43,7 @@ export const currentEditionEndpoint: Endpoint = {
   method: 'get',
   handler: async (req) => {
     const id = await currentEditionId(req)
-    if (id === undefined) throw new APIError('Er is nog geen editie.', 404, undefined, true)
+    if (id === undefined) throw refusal(404, 'Er is nog geen editie.')
     const depth = Number(req.query?.depth)
     const edition = await req.payload.findByID({
       collection: 'editions',

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
-import { APIError } from 'payload'
+import { refusal } from '../http/refusal'
 
 /** How the types an upload collection takes are named in a refusal. */
 const typeNames: Record<string, string> = {
@@ -46,7 +46,7 @@ export function storedFileName(sent: string, extension: string): string {
   return `${base || 'bestand'}.${extension}`
 }
 
-const refuse = (message: string) => new APIError(message, 400, undefined, true)
+const refuse = (message: string) => refusal(400, message)
 
 /** What the bytes are, whatever the name or the browser's Content-Type say. */
 async function detectedType(file: NonNullable<PayloadRequest['file']>) {

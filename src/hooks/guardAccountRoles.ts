@@ -1,7 +1,7 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { APIError } from 'payload'
 
-import { idOf, isAdminRequest, roleOf } from '../access/roles'
+import { idOf, isAdmin, roleOf } from '../access/roles'
+import { refusal } from '../http/refusal'
 
 /**
  * Who may hand out which role, said out loud: a refused role or organiser change is a 403 with
@@ -10,7 +10,7 @@ import { idOf, isAdminRequest, roleOf } from '../access/roles'
  * keep the role and organisation they were given.
  */
 export const guardAccountRoles: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
-  if ((operation !== 'create' && operation !== 'update') || !req.user || isAdminRequest(req)) return args
+  if ((operation !== 'create' && operation !== 'update') || !req.user || isAdmin(req)) return args
   const { id, data } = args as { id?: number | string; data?: { role?: string; organiser?: unknown } }
   if (!data || (data.role === undefined && data.organiser === undefined)) return args
   const role = roleOf(req)
@@ -21,7 +21,7 @@ export const guardAccountRoles: CollectionBeforeOperationHook = async ({ args, o
   const roleChanges = data.role !== undefined && data.role !== current?.role
   const organiserChanges = data.organiser !== undefined && idOf(data.organiser) !== idOf(current?.organiser)
   const refuse = (message: string) => {
-    throw new APIError(message, 403, undefined, true)
+    throw refusal(403, message)
   }
   if (role === 'editor') {
     if (data.role === 'admin' && roleChanges) refuse('Alleen een beheerder kan iemand beheerder maken.')

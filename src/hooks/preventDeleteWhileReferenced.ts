@@ -1,5 +1,5 @@
 import type { CollectionBeforeDeleteHook, CollectionSlug } from 'payload'
-import { APIError } from 'payload'
+import { refusal } from '../http/refusal'
 
 type Reference = { collection: CollectionSlug; field: string; what: string }
 
@@ -21,11 +21,6 @@ export const preventDeleteWhileReferenced =
       if (totalDocs > 0) blockers.push(`${totalDocs} ${what}`)
     }
     if (blockers.length > 0) {
-      throw new APIError(
-        `Deze ${noun} kan niet worden verwijderd: ${blockers.join(' en ')} verwijzen er nog naar. Verwijder of verplaats die eerst.`,
-        409,
-        undefined,
-        true,
-      )
+      throw refusal(409, `Deze ${noun} kan niet worden verwijderd: ${blockers.join(' en ')} verwijzen er nog naar. Verwijder of verplaats die eerst.`)
     }
   }

@@ -1,5 +1,5 @@
 import type { CollectionBeforeOperationHook } from 'payload'
-import { APIError } from 'payload'
+import { refusal } from '../http/refusal'
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
 
@@ -11,11 +11,6 @@ export const refuseFilesLargerThan =
   (maxBytes: number): CollectionBeforeOperationHook =>
   ({ operation, req }) => {
     if ((operation === 'create' || operation === 'update') && req.file && req.file.size > maxBytes) {
-      throw new APIError(
-        `Het bestand is te groot (${megabytes(req.file.size)}); het maximum is ${megabytes(maxBytes)}.`,
-        413,
-        undefined,
-        true,
-      )
+      throw refusal(413, `Het bestand is te groot (${megabytes(req.file.size)}); het maximum is ${megabytes(maxBytes)}.`)
     }
   }

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
-import { APIError } from 'payload'
 
 import { lockRow } from '../db/transaction'
+import { refusal } from '../http/refusal'
 
 type Consent = { withdrawn?: boolean | null } | null | undefined
 
@@ -28,11 +28,10 @@ export const withdrawConsentAtOnce: CollectionBeforeChangeHook = async ({ collec
   const asked = (data.consent as Consent)?.withdrawn
   if (rowWithdrawn || (originalDoc.consent as Consent)?.withdrawn === true) {
     if (asked === false && !req.context.isRestoringVersion) {
-      throw new APIError(
-        'De toestemming voor dit verhaal is ingetrokken en dat blijft zo: het verhaal wordt nooit meer openbaar. Is er opnieuw toestemming, maak dan een nieuw verhaal.',
+      throw refusal(
         400,
-        undefined,
-        true,
+        'De toestemming voor dit verhaal is ingetrokken en dat blijft zo: het verhaal wordt nooit meer openbaar. Is er opnieuw toestemming, maak dan een nieuw verhaal.',
+        [{ path: 'consent.withdrawn', message: 'Een ingetrokken toestemming blijft ingetrokken.' }],
       )
     }
     data.consent = { ...(data.consent ?? {}), withdrawn: true }

@@ -5,6 +5,8 @@
  * Dutch message: the caller is a person filling in a form or a developer building one.
  */
 
+import { type RefusalStatus, refusalResponse } from './refusal'
+
 export const jsonBodyMaxBytes = () => Number(process.env.JSON_BODY_MAX_BYTES ?? 1024 * 1024)
 
 /**
@@ -17,8 +19,7 @@ export const graphqlBodyMaxBytes = 32 * 1024
 // RFC 2046: a boundary is 1 to 70 characters from a small set.
 const boundaryPattern = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/
 
-const refusal = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status, headers: { 'Cache-Control': 'no-store' } })
+const refuse = (status: RefusalStatus, message: string) => refusalResponse(status, message, { headers: { 'Cache-Control': 'no-store' } })
 
 const size = (bytes: number) =>
   bytes >= 1024 * 1024
@@ -26,7 +27,7 @@ const size = (bytes: number) =>
     : `${Math.round(bytes / 1024)} kB`
 
 const tooLarge = (max: number) =>
-  refusal(413, `Het verzoek is te groot: stuur hooguit ${size(max)} aan gegevens.`)
+  refuse(413, `Het verzoek is te groot: stuur hooguit ${size(max)} aan gegevens.`)
 
 type MediaType = { type: string; params: Map<string, string> }
 
@@ -68,7 +69,7 @@ async function checkJson(request: Request, max: number): Promise<Request | Respo
   } catch (error) {
     const position = /position (\d+)/.exec(String((error as Error).message))?.[1]
     const where = position ? ` (bij teken ${Number(position) + 1})` : ''
-    return refusal(400, `De inhoud van het verzoek is geen geldige JSON${where}. Stuur de velden als JSON-object.`)
+    return refuse(400, `De inhoud van het verzoek is geen geldige JSON${where}. Stuur de velden als JSON-object.`)
   }
   const headers = new Headers(request.headers)
   headers.delete('content-length')
@@ -78,7 +79,7 @@ async function checkJson(request: Request, max: number): Promise<Request | Respo
 function checkMultipart(request: Request, { params }: MediaType): Request | Response {
   const boundary = params.get('boundary')
   if (!boundary || !boundaryPattern.test(boundary)) {
-    return refusal(
+    return refuse(
       400,
       'Het formulier kon niet worden gelezen: Content-Type multipart/form-data heeft een boundary van 1 tot 70 tekens nodig. Laat de browser of de HTTP-bibliotheek die zelf invullen.',
     )

@@ -11,9 +11,10 @@ import {
   type Plugin,
 } from 'payload'
 
-import { isEditor, isEditorRequest, nobody } from '../access/roles'
+import { isEditor, nobody } from '../access/roles'
 import { mediaDir } from '../db/paths'
 import { fileResponseHeaders } from '../delivery/fileHeaders'
+import { refusal, refusalResponse } from '../http/refusal'
 
 /**
  * CSV export of activities for the organisers' reporting, with Payload's import/export plugin.
@@ -28,13 +29,12 @@ import { fileResponseHeaders } from '../delivery/fileHeaders'
  */
 const exportable = ['activities']
 
-const forbidden = (message: string) =>
-  Response.json({ errors: [{ message }] }, { status: 403, headers: { 'Content-Language': 'nl' } })
+const forbidden = (message: string) => refusalResponse(403, message, { headers: { 'Content-Language': 'nl' } })
 
 const editorsOnly =
   (handler: PayloadHandler): PayloadHandler =>
   async (req) => {
-    if (!isEditorRequest(req)) return forbidden('Alleen de redactie kan activiteiten exporteren.')
+    if (!isEditor(req)) return forbidden('Alleen de redactie kan activiteiten exporteren.')
     await addDataAndFileToRequest(req)
     const body = req.data as { data?: { collectionSlug?: string }; collectionSlug?: string } | undefined
     const slug = body?.data?.collectionSlug ?? body?.collectionSlug
@@ -51,9 +51,9 @@ const editorsOnly =
  */
 const refuseBeforeExporting: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'create') return args
-  if (!isEditorRequest(req)) throw new Forbidden(req.t)
+  if (!isEditor(req)) throw new Forbidden(req.t)
   const slug = (args as { data?: { collectionSlug?: string } }).data?.collectionSlug
-  if (!exportable.includes(slug ?? '')) throw new APIError('Alleen activiteiten kunnen worden geëxporteerd.', 403, undefined, true)
+  if (!exportable.includes(slug ?? '')) throw refusal(403, 'Alleen activiteiten kunnen worden geëxporteerd.')
   return args
 }
 

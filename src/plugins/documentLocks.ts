@@ -8,7 +8,7 @@ import type {
   TypedUser,
   Where,
 } from 'payload'
-import { APIError, Locked } from 'payload'
+import { Locked } from 'payload'
 
 import {
   asAccount,
@@ -21,8 +21,9 @@ import {
   readLocks,
   type LockTarget,
 } from '../access/locks'
-import { idOf, isEditorRequest } from '../access/roles'
+import { idOf, isEditor } from '../access/roles'
 import { withBeforeOperation } from './everyCollection'
+import { type RefusalStatus, refusal } from '../http/refusal'
 
 /**
  * The admin's edit locks ("somebody else is editing this"), made trustworthy. Payload adds the
@@ -49,7 +50,7 @@ const targetOf = (lock: { document?: unknown; globalSlug?: unknown }): LockTarge
   return undefined
 }
 
-const refuse = (message: string, status = 403) => new APIError(message, status, undefined, true)
+const refuse = (message: string, status: RefusalStatus = 403) => refusal(status, message)
 
 /** Runs for the REST and GraphQL API and for the Local API with a user; trusted code without one is not checked. */
 const lockInOwnName: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
@@ -95,7 +96,7 @@ async function binds(req: PayloadRequest, lock: LockDoc, target: LockTarget): Pr
   if (!account) return false
   const asHolder = asAccount(req, { ...account, collection: holder.relationTo } as unknown as TypedUser)
   // An editor's decision (or a consent withdrawal) is never held up by a partner editing.
-  if (isEditorRequest(req) && !isEditorRequest(asHolder)) return false
+  if (isEditor(req) && !isEditor(asHolder)) return false
   return mayUpdate(asHolder, target)
 }
 

@@ -1,9 +1,10 @@
 import type { CollectionBeforeOperationHook, Config, FlattenedField, Plugin, SanitizedCollectionConfig, Where } from 'payload'
-import { APIError, buildVersionCollectionFields, NotFound, QueryError, validateQueryPaths } from 'payload'
+import { buildVersionCollectionFields, NotFound, QueryError, validateQueryPaths } from 'payload'
 
 import { refuseUnstorableData } from '../hooks/refuseUnstorableData'
 import { withBeforeOperation } from './everyCollection'
 import { findWhereProblem, sortPaths, whereLimits, type WhereLimits } from '../query/where'
+import { refusal } from '../http/refusal'
 
 export type QueryLimits = WhereLimits & {
   /** Most documents one signed-in request may ask for; anonymous ones have their own cap. */
@@ -24,7 +25,7 @@ type QueryArgs = {
 }
 
 const refuse = (message: string, path?: string) =>
-  new APIError(path ? `Zoekopdracht op "${path}": ${message}` : message, 400, path ? [{ path }] : undefined, true)
+  path ? refusal(400, `Zoekopdracht op "${path}": ${message}`, [{ path, message }]) : refusal(400, message)
 
 const hasNumericIds = (collection: SanitizedCollectionConfig) =>
   !collection.flattenedFields.some((field) => field.name === 'id')
@@ -88,13 +89,10 @@ function sortedPath(fields: FlattenedField[], path: string): string {
   return path
 }
 
-const refuseSort = (path: string) =>
-  new APIError(
-    `Sorteren op "${path}" kan niet: dit veld bestaat niet, u mag het niet lezen, of het hoort bij documenten die u niet allemaal mag lezen.`,
-    400,
-    [{ path }],
-    true,
-  )
+const refuseSort = (path: string) => {
+  const message = `Sorteren op "${path}" kan niet: dit veld bestaat niet, u mag het niet lezen, of het hoort bij documenten die u niet allemaal mag lezen.`
+  return refusal(400, message, [{ path, message }])
+}
 
 /**
  * Refuses a sort by a path the caller could not filter on without a restriction. Payload checks

@@ -5,7 +5,7 @@ import type {
   PayloadRequest,
 } from 'payload'
 
-import { idOf, isEditorRequest, partnerOrganiser } from '../access/roles'
+import { idOf, isEditor, partnerOrganiser } from '../access/roles'
 import { lockRow } from '../db/transaction'
 import { refusal } from '../http/refusal'
 import type { Activity } from '../payload-types'
@@ -27,13 +27,16 @@ type WriteArgs = {
   draft?: boolean
   autosave?: boolean
   overrideAccess?: boolean
+  publishAllLocales?: boolean
+  unpublishAllLocales?: boolean
+  publishSpecificLocale?: string
 }
 
 const newActivity = 'new'
 const planKey = (id: unknown) => (id === undefined || id === null ? newActivity : String(id))
 
 function writerOf(req: PayloadRequest, overrideAccess: boolean | undefined): Writer | undefined {
-  if (isEditorRequest(req)) return 'editor'
+  if (isEditor(req)) return 'editor'
   if (partnerOrganiser(req) !== undefined) return 'partner'
   // Trusted code: the Local API without a user (seed, jobs, the public form's endpoints).
   return req.user ? undefined : overrideAccess === false ? undefined : 'system'
@@ -106,6 +109,10 @@ export const planActivityWrites: CollectionBeforeOperationHook = async ({ args, 
 
   write.draft = plan.pendingChange
   write.autosave = false
+  // Locale publishing options would overwrite the newest version in place, the approved one included.
+  delete write.publishAllLocales
+  delete write.unpublishAllLocales
+  delete write.publishSpecificLocale
   write.data = { ...data, _status: plan.pendingChange ? 'draft' : 'published' }
   return args
 }
