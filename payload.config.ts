@@ -25,6 +25,7 @@ import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
 import { inputGuards } from './src/plugins/inputGuards'
 import { guardAccessQueries } from './src/plugins/docAccess'
 import { answerBadInputWith400 } from './src/hooks/answerBadInputWith400'
+import { answerRefusalsInFull } from './src/hooks/answerRefusalsInFull'
 import { resolveSecret } from './src/db/secret'
 import { withCheckedCommits } from './src/db/transaction'
 import { label } from './src/fields/label'
@@ -109,7 +110,8 @@ export default buildConfig({
     },
   },
   hooks: {
-    afterError: [answerLockedAsWrongPassword, answerBadInputWith400],
+    // The body Payload documents for every refusal first; the two after it answer particular errors their own way.
+    afterError: [answerRefusalsInFull, answerLockedAsWrongPassword, answerBadInputWith400],
   },
   sharp,
   upload: {
