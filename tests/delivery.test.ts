@@ -206,7 +206,7 @@ describe('the iCalendar feed', () => {
     const query = `where[contact.email][equals]=${secretEmail}`
     const response = await api('GET', `activities/calendar.ics?${query}`)
     expect(response.status).toBe(400)
-    expect(response.body.errors[0].message).toBe('The following path cannot be queried: contact.email')
+    expect(response.body.errors[0].message).toBe('Op het volgende veld kan niet worden gezocht: contact.email')
     expect((await api('GET', `activities?${query}`)).status).toBe(400)
   })
 })

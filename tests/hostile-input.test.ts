@@ -182,6 +182,31 @@ describe('injection in where, sort, select, joins and depth', () => {
   })
 })
 
+describe("Payload's query refusals in Dutch", () => {
+  it('refuses a path the caller may not query, naming it, in Dutch', async () => {
+    const one = await api('GET', 'activities?where[contact.email][equals]=sanne@example.nl')
+    expect(one.status).toBe(400)
+    expect(one.body.errors).toEqual([
+      { name: 'QueryError', message: 'Op het volgende veld kan niet worden gezocht: contact.email', data: [{ path: 'contact.email' }] },
+    ])
+    const two = await api('GET', 'activities?where[contact.email][equals]=a@example.nl&where[review.internalNotes][like]=x')
+    expect(two.status).toBe(400)
+    expect(two.body.errors[0].message).toBe('Op de volgende velden kan niet worden gezocht: contact.email, review.internalNotes')
+  })
+
+  it('refuses a value inside a JSON field it cannot search with, in Dutch', async () => {
+    const response = await api('GET', `activities?where[description.root.type][equals]=${encodeURIComponent("a'b")}`, { token: tokens.editor })
+    expect(response.status).toBe(400)
+    expect(response.body.errors[0].message).toMatch(/^a'b kan niet als zoekwaarde in een JSON-veld worden gebruikt/)
+  })
+
+  it('says the same over GraphQL', async () => {
+    const response = await graphql('{ Activities(where: { contact__email: { equals: "sanne@example.nl" } }) { totalDocs } }')
+    expect(response.body.errors[0].message).toBe('Op het volgende veld kan niet worden gezocht: contact.email')
+    expect(response.body.errors[0].extensions.statusCode).toBe(400)
+  })
+})
+
 const orClauses = (count: number) => Array.from({ length: count }, (_, i) => ({ title: { equals: `titel ${i}` } }))
 const orQueryString = (count: number) =>
   orClauses(count)

@@ -246,4 +246,20 @@ describe('refusals from the production build', () => {
     expect(changes.body.errors[0].message).toMatch(/terugkoppeling/)
     expect(changes.body.errors[0].data?.errors).toEqual([{ path: 'review.feedback', message: changes.body.errors[0].message }])
   })
+
+  it('answers a query on a hidden path in Dutch, over REST and GraphQL', async () => {
+    const response = await fetch(`${base}/api/activities?where[contact.email][equals]=sanne@example.nl`)
+    const body = await response.json()
+    expect(response.status, JSON.stringify(body)).toBe(400)
+    expect(body.errors[0].message).toBe('Op het volgende veld kan niet worden gezocht: contact.email')
+    expect(body.errors[0].data).toEqual([{ path: 'contact.email' }])
+    const overGraphql = await fetch(`${base}/api/graphql`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ query: '{ Activities(where: { contact__email: { equals: "sanne@example.nl" } }) { totalDocs } }' }),
+    })
+    const answer = await overGraphql.json()
+    expect(answer.errors[0].message, JSON.stringify(answer)).toBe('Op het volgende veld kan niet worden gezocht: contact.email')
+    expect(answer.errors[0].extensions.statusCode).toBe(400)
+  })
 })
