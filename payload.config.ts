@@ -26,6 +26,7 @@ import { inputGuards } from './src/plugins/inputGuards'
 import { guardAccessQueries } from './src/plugins/docAccess'
 import { answerBadInputWith400 } from './src/hooks/answerBadInputWith400'
 import { answerRefusalsInFull } from './src/hooks/answerRefusalsInFull'
+import { loggingLevels, payloadLogger } from './src/logger'
 import { resolveSecret } from './src/db/secret'
 import { withCheckedCommits } from './src/db/transaction'
 import { label } from './src/fields/label'
@@ -146,9 +147,9 @@ export default buildConfig({
   },
   telemetry: false,
   // Payload's readable default log unless a level is asked for (the test runner asks for 'warn').
-  ...(process.env.LOG_LEVEL ? { logger: { options: { level: process.env.LOG_LEVEL } } } : {}),
-  // Refusals such as "still in use" (409) are answers to the user, not server faults.
-  loggingLevels: { APIError: 'info', QueryError: 'info' },
+  // Refusals (4xx) are logged at info, server faults (5xx) at error: src/logger.ts.
+  logger: payloadLogger(),
+  loggingLevels,
 })
   .then(answerMissingPreferenceWith404)
   .then(guardAccessQueries)

@@ -58,7 +58,10 @@ function constraintRefusal(cause: DatabaseError, slug: string | undefined) {
  * mistakes: 400, with words for them and no SQL.
  * (src/query/where.ts refuses most bad values before they reach the database; this is the net.)
  */
-export const answerBadInputWith400: AfterErrorHook = ({ collection, error }) => {
+export const answerBadInputWith400: AfterErrorHook = ({ collection, error }) => badInputAnswer(error, collection?.slug)
+
+/** The 400 answer for `error` when it is bad input (see answerBadInputWith400), else undefined. */
+export function badInputAnswer(error: Error, slug?: string) {
   if (error instanceof SyntaxError) {
     return refusal('Het verzoek bevat JSON die niet klopt (in de inhoud, in "where" of in het formulierveld "_payload").')
   }
@@ -66,7 +69,7 @@ export const answerBadInputWith400: AfterErrorHook = ({ collection, error }) => 
     return refusal(`Het formulier kon niet worden gelezen (${error.message}). Verstuur het opnieuw als multipart/form-data.`)
   }
   const cause = (error.cause ?? {}) as DatabaseError
-  const constraint = constraintRefusal(cause, collection?.slug)
+  const constraint = constraintRefusal(cause, slug)
   if (constraint) return constraint
   if (isDataError(cause.code)) {
     return refusal('Een waarde in het verzoek past niet bij het veld waarmee ze wordt vergeleken of waarin ze wordt opgeslagen.')
