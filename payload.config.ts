@@ -19,7 +19,8 @@ import { Users } from './collections/Users'
 import { SiteSettings } from './globals/SiteSettings'
 import { isAdmin, isEditor, partnerOrganiser } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
-import { cookieOrigins, corsOrigins, serverURL } from './src/delivery/origins'
+import { cookieOrigins } from './src/delivery/origins'
+import { settings } from './src/env'
 import { limitQueryShape } from './src/graphql/limits'
 import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
 import { inputGuards } from './src/plugins/inputGuards'
@@ -40,20 +41,21 @@ import { offerOnlyNeededOperations } from './src/plugins/offeredOperations'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 
-const isBuild = process.env.NEXT_PHASE === 'phase-production-build'
+// Every setting is read and checked here, once: a wrong one stops the CMS with its name (src/env.ts).
+const env = settings()
 
 function databaseUrl(): string {
-  const url = process.env.DATABASE_URL
+  const url = env.databaseUrl
   if (url) return url
   // `next build` loads the config without touching the database.
-  if (isBuild) return 'postgres://build-time-placeholder/unused'
+  if (env.building) return 'postgres://build-time-placeholder/unused'
   throw new Error(
     'DATABASE_URL is not set. Use `npm run dev`, which starts an embedded PostgreSQL, or set DATABASE_URL to a PostgreSQL server (postgres://user:password@host:5432/database).',
   )
 }
 
 export default buildConfig({
-  serverURL: serverURL(),
+  serverURL: env.configuredServerUrl,
   secret: resolveSecret(),
   admin: {
     user: Users.slug,
@@ -116,12 +118,12 @@ export default buildConfig({
   },
   sharp,
   upload: {
-    limits: { fileSize: Number(process.env.UPLOAD_MAX_BYTES ?? 200 * 1024 * 1024) },
+    limits: { fileSize: env.uploadMaxBytes },
     abortOnLimit: true,
   },
   // Websites may read the API from the browser; only the CMS's own origin may use its login cookie.
-  cors: corsOrigins(),
-  csrf: cookieOrigins(),
+  cors: [...env.corsOrigins],
+  csrf: cookieOrigins(env),
   // The input guards and read caps come last so they also cover the collections the export plugin adds.
   plugins: [...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits()],
   graphQL: {
@@ -140,7 +142,7 @@ export default buildConfig({
     tasks: [sendEmailTask, expireSubmissionsTask],
     // Runs queued mail and scheduled publications of stories inside the long-running server.
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
-    shouldAutoRun: () => process.env.PAYLOAD_JOBS_AUTORUN !== 'false',
+    shouldAutoRun: () => settings().jobsAutorun,
   },
   typescript: {
     outputFile: path.resolve('src/payload-types.ts'),
@@ -148,7 +150,7 @@ export default buildConfig({
   telemetry: false,
   // Payload's readable default log unless a level is asked for (the test runner asks for 'warn').
   // Refusals (4xx) are logged at info, server faults (5xx) at error: src/logger.ts.
-  logger: payloadLogger(),
+  logger: payloadLogger(env.logLevel),
   loggingLevels,
 })
   .then(answerMissingPreferenceWith404)

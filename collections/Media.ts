@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { publicContent } from '../src/access/roles'
+import { settings } from '../src/env'
 import { mediaDir } from '../src/db/paths'
 import { label } from '../src/fields/label'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
@@ -18,7 +19,7 @@ export const Media: CollectionConfig = {
   },
   access: publicContent,
   hooks: {
-    beforeOperation: [refuseFilesLargerThan(Number(process.env.MEDIA_MAX_BYTES ?? 15 * 1024 * 1024)), checkUploadedFile],
+    beforeOperation: [refuseFilesLargerThan(settings().mediaMaxBytes), checkUploadedFile],
   },
   upload: {
     staticDir: mediaDir('images'),

@@ -1,6 +1,7 @@
 import type { AccessResult, CollectionAfterMeHook, CollectionBeforeValidateHook, CollectionConfig, FieldAccess } from 'payload'
 
 import { isAdmin, isEditor, roleOf } from '../src/access/roles'
+import { settings } from '../src/env'
 import { label } from '../src/fields/label'
 import { guardAccountRoles } from '../src/hooks/guardAccountRoles'
 import { requireTextCredentials } from '../src/hooks/requireTextCredentials'
@@ -37,7 +38,7 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
-    cookies: { secure: process.env.NODE_ENV === 'production', sameSite: 'Lax' },
+    cookies: { secure: settings().production, sameSite: 'Lax' },
   },
   admin: {
     useAsTitle: 'name',

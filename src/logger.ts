@@ -61,5 +61,5 @@ export function loggerOptions(level?: string): LoggerOptions {
 }
 
 /** The logger for payload.config.ts: Payload's readable output unless LOG_LEVEL asks for a level (JSON lines). */
-export const payloadLogger = (level = process.env.LOG_LEVEL): NonNullable<Config['logger']> =>
+export const payloadLogger = (level?: string): NonNullable<Config['logger']> =>
   level ? { options: loggerOptions(level) } : { options: loggerOptions(), destination: defaultLoggerOptions }

@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url'
 
 import pg from 'pg'
 
+import { settings } from '../env'
+
 const where = `
   FROM activities a
   JOIN editions e ON e.id = a.edition_id
@@ -110,6 +112,7 @@ function serve(pool: pg.Pool) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 })
-  serve(pool).listen(Number(process.env.PORT), '127.0.0.1', () => console.log(`floor listening on ${process.env.PORT}`))
+  const { databaseUrl, port } = settings()
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 })
+  serve(pool).listen(port, '127.0.0.1', () => console.log(`floor listening on ${port}`))
 }

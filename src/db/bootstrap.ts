@@ -1,3 +1,4 @@
+import { settings } from '../env'
 import { startEmbeddedPostgres, type RunningDatabase } from './embedded'
 import { dataDir } from './paths'
 
@@ -7,8 +8,9 @@ import { dataDir } from './paths'
  * this process and every process it starts.
  */
 export async function ensureDatabase(): Promise<RunningDatabase> {
-  if (process.env.DATABASE_URL) {
-    return { url: process.env.DATABASE_URL, stop: async () => {} }
+  const { databaseUrl } = settings()
+  if (databaseUrl) {
+    return { url: databaseUrl, stop: async () => {} }
   }
   const database = await startEmbeddedPostgres({ dir: dataDir, database: 'wtk', persistent: true })
   process.env.DATABASE_URL = database.url

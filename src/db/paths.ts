@@ -1,10 +1,12 @@
 import path from 'node:path'
 
-// Resolved from the working directory (the project root for every npm script), not from this
+import { settings } from '../env'
+
+// WTK_DATA_DIR and MEDIA_DIR are resolved from the working directory (the project root for every npm script), not from this
 // file's location: Next bundles this module into .next/ where import.meta.url points elsewhere.
 
 /** Local state that is never committed: the embedded database and the development secret. */
-export const dataDir = path.resolve(process.env.WTK_DATA_DIR ?? '.data')
+export const dataDir = settings().dataDir
 
 /** Where uploads are stored when no S3-compatible storage is configured. */
-export const mediaDir = (collection: string) => path.resolve(process.env.MEDIA_DIR ?? 'media', collection)
+export const mediaDir = (collection: string) => path.join(settings().mediaDir, collection)

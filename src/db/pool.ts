@@ -1,6 +1,6 @@
 import pg from 'pg'
 
-const connectTimeoutMs = () => Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? 5000)
+import { settings } from '../env'
 
 /**
  * Gives up on a server that does not accept a connection within DATABASE_CONNECT_TIMEOUT_MS.
@@ -9,7 +9,7 @@ const connectTimeoutMs = () => Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ??
  */
 class TimelyClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
-    super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: connectTimeoutMs() })
+    super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: settings().databaseConnectTimeoutMs })
     // A connection lost while checked out between two statements (a transaction waiting for its
     // next query or its COMMIT) emits 'error' with nobody listening, which would end the
     // process. The next query on it fails instead, and the pool discards it.
@@ -37,13 +37,14 @@ class ResilientPool extends pg.Pool {
 export const resilientPg = { ...pg, Pool: ResilientPool } as typeof pg
 
 export function poolOptions(connectionString: string): pg.PoolConfig {
+  const { databasePoolWaitMs, databasePoolMax } = settings()
   return {
     connectionString,
     // A burst of writes queues for the pool's connections longer than a new connection may take
     // to open: an unreachable server fails a request after the connect timeout, a busy pool
     // after this one.
-    connectionTimeoutMillis: Number(process.env.DATABASE_POOL_WAIT_MS ?? 30_000),
+    connectionTimeoutMillis: databasePoolWaitMs,
     idleTimeoutMillis: 30_000,
-    max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+    max: databasePoolMax,
   }
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
+import { settings } from '../env'
 import { type ControllableDatabase, createScratchDatabase, startTemporaryPostgres, type RunningDatabase } from './embedded'
 
 export type Scratch<D extends RunningDatabase = RunningDatabase> = { database: D; env: NodeJS.ProcessEnv; dispose: () => Promise<void> }
@@ -12,9 +13,8 @@ export type Scratch<D extends RunningDatabase = RunningDatabase> = { database: D
  * temporary embedded PostgreSQL), its own secret, media and data folders, and no job runner.
  */
 export async function scratchEnvironment(name: string): Promise<Scratch> {
-  const database = process.env.DATABASE_URL
-    ? await createScratchDatabase(process.env.DATABASE_URL, name)
-    : await startTemporaryPostgres(name)
+  const { databaseUrl } = settings()
+  const database = databaseUrl ? await createScratchDatabase(databaseUrl, name) : await startTemporaryPostgres(name)
   return scratchAround(name, database)
 }
 
@@ -36,7 +36,7 @@ function scratchAround<D extends RunningDatabase>(name: string, database: D): Sc
     MEDIA_DIR: path.join(folder, 'media'),
     WTK_DATA_DIR: path.join(folder, 'data'),
     NEXT_TELEMETRY_DISABLED: '1',
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    LOG_LEVEL: settings().logLevel ?? 'warn',
   }
   return {
     database,

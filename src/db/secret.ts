@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { readSettings, settings } from '../env'
 import { dataDir } from './paths'
 
 const secretFile = path.join(dataDir, 'payload-secret')
@@ -12,15 +13,16 @@ const secretFile = path.join(dataDir, 'payload-secret')
  * copied or edited before the first run and logins survive restarts.
  */
 export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PAYLOAD_SECRET) {
-    if (env.NODE_ENV === 'production' && env.PAYLOAD_SECRET.length < 32) {
+  const { payloadSecret, production, building } = env === process.env ? settings() : readSettings(env)
+  if (payloadSecret) {
+    if (production && payloadSecret.length < 32) {
       throw new Error('PAYLOAD_SECRET is too short: use at least 32 random characters.')
     }
-    return env.PAYLOAD_SECRET
+    return payloadSecret
   }
   // `next build` evaluates the config without serving anything; the running server checks again.
-  if (env.NEXT_PHASE === 'phase-production-build') return 'build-time-placeholder-never-served'
-  if (env.NODE_ENV === 'production') {
+  if (building) return 'build-time-placeholder-never-served'
+  if (production) {
     throw new Error(
       'PAYLOAD_SECRET is not set. Production refuses to start without it: set it to a long random string (for example `openssl rand -hex 32`).',
     )

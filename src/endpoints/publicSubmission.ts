@@ -3,21 +3,14 @@ import type { Endpoint, PayloadRequest, Where } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
 import { lockRow, transactionOf } from '../db/transaction'
+import { settings } from '../env'
 import { clientAddress } from '../http/clientAddress'
 import { html, htmlPage } from '../http/html'
 import { readAtMost } from '../http/requestBodies'
 import { limitsCheckedByEndpoint } from '../plugins/anonymousReadLimits'
 import type { Activity } from '../payload-types'
 import { editionWindowIsOpen } from '../workflow/submissionWindow'
-import {
-  checkConfirmationLink,
-  confirmationHours,
-  confirmationLink,
-  contactLimitPerHour,
-  hashAddress,
-  rateLimitPerHour,
-  totalLimitPerHour,
-} from '../workflow/publicSubmission'
+import { checkConfirmationLink, confirmationLink, hashAddress } from '../workflow/publicSubmission'
 
 /** What the public form may fill in: the activity itself, never its status, review or owner. */
 const formFields = [
@@ -94,7 +87,7 @@ async function overLimit(req: PayloadRequest, ipHash: string, contactEmail: stri
     ],
   }
   const total = await req.payload.count({ collection: 'activities', where: lastHour, overrideAccess: true, req })
-  if (total.totalDocs >= totalLimitPerHour()) {
+  if (total.totalDocs >= settings().publicSubmissionLimitTotal) {
     return hourRefusal('Er zijn het afgelopen uur erg veel activiteiten aangemeld. Probeer het over een uur opnieuw.')
   }
   // At most the total cap of rows: the ones of this hour.
@@ -108,11 +101,11 @@ async function overLimit(req: PayloadRequest, ipHash: string, contactEmail: stri
     context: { [limitsCheckedByEndpoint]: true },
     req,
   })
-  if (docs.filter((doc) => doc.publicSubmission?.ipHash === ipHash).length >= rateLimitPerHour()) {
+  if (docs.filter((doc) => doc.publicSubmission?.ipHash === ipHash).length >= settings().publicSubmissionLimitPerHour) {
     return hourRefusal('U heeft het afgelopen uur al veel activiteiten aangemeld. Probeer het over een uur opnieuw.')
   }
   const sameContact = docs.filter((doc) => doc.contact?.email?.trim().toLowerCase() === contactEmail)
-  if (contactEmail && sameContact.length >= contactLimitPerHour()) {
+  if (contactEmail && sameContact.length >= settings().publicSubmissionLimitPerContact) {
     return hourRefusal('Met dit e-mailadres zijn het afgelopen uur al meerdere activiteiten aangemeld. Probeer het over een uur opnieuw.')
   }
   return undefined
@@ -161,7 +154,7 @@ const submit: Endpoint = {
     const ipHash = hashAddress(req.payload.secret, clientAddress(req.headers))
     const contact = fields.contact as { email?: unknown } | undefined
     const contactEmail = typeof contact?.email === 'string' ? contact.email.trim().toLowerCase() : ''
-    const expiresAt = new Date(Date.now() + confirmationHours() * 3600_000)
+    const expiresAt = new Date(Date.now() + settings().publicSubmissionConfirmHours * 3600_000)
 
     const ownTransaction = await initTransaction(req)
     try {
@@ -196,7 +189,7 @@ const submit: Endpoint = {
             '',
             confirmationLink(req.payload.secret, activity.id, expiresAt),
             '',
-            `De link is ${confirmationHours()} uur geldig. Heeft u niets aangemeld? Dan kunt u deze e-mail negeren.`,
+            `De link is ${settings().publicSubmissionConfirmHours} uur geldig. Heeft u niets aangemeld? Dan kunt u deze e-mail negeren.`,
           ].join('\n'),
         },
         req,

@@ -1,6 +1,8 @@
 import diagnosticsChannel from 'node:diagnostics_channel'
 import type { IncomingMessage } from 'node:http'
-import { BlockList, isIP, type Socket } from 'node:net'
+import { isIP, type Socket } from 'node:net'
+
+import { ipType, normaliseAddress as normalise, parseTrustedProxies, settings, type TrustedProxies } from '../env'
 
 /**
  * The address of the client of a request, for the public form's rate limit. `X-Forwarded-For`
@@ -9,48 +11,9 @@ import { BlockList, isIP, type Socket } from 'node:net'
  * of the entries from the right were added by our own proxies.
  */
 
-type TrustedProxies = { hops: number } | { addresses: BlockList }
-
-const trustedProxiesHelp =
-  'TRUSTED_PROXIES is the number of proxies in front of the CMS (such as 1), or a comma-separated list of their addresses (such as 10.0.0.5, 2001:db8::1, 10.0.0.0/8)'
-
-/** IPv4 addresses as IPv4, also when a dual-stack socket reports them as `::ffff:a.b.c.d`. */
-const normalise = (address: string) => {
-  const trimmed = address.trim()
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(trimmed)
-  return mapped ? mapped[1] : trimmed
-}
-
-const ipType = (address: string) => (isIP(address) === 6 ? 'ipv6' : 'ipv4')
-
-function parseTrustedProxies(value: string): TrustedProxies {
-  const text = value.trim()
-  if (text === '') return { hops: 0 }
-  if (/^\d+$/.test(text)) return { hops: Number(text) }
-  const addresses = new BlockList()
-  for (const entry of text.split(',').map((part) => part.trim())) {
-    const [address, prefix, ...rest] = entry.split('/')
-    const ip = normalise(address)
-    const bits = isIP(ip) === 6 ? 128 : 32
-    if (!isIP(ip) || rest.length || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
-      throw new Error(`${trustedProxiesHelp}; "${entry}" is neither.`)
-    }
-    if (prefix === undefined) addresses.addAddress(ip, ipType(ip))
-    else addresses.addSubnet(ip, Number(prefix), ipType(ip))
-  }
-  return { addresses }
-}
-
-const parsed = new Map<string, TrustedProxies>()
-
-/** `TRUSTED_PROXIES`, read once per value; throws on a value that is neither a number nor a list of addresses. */
-export function trustedProxies(value = process.env.TRUSTED_PROXIES ?? ''): TrustedProxies {
-  let proxies = parsed.get(value)
-  if (!proxies) {
-    proxies = parseTrustedProxies(value)
-    parsed.set(value, proxies)
-  }
-  return proxies
+/** `TRUSTED_PROXIES` as set, or the given value; throws on one that is neither a number nor a list of addresses. */
+export function trustedProxies(value?: string): TrustedProxies {
+  return value === undefined ? settings().trustedProxies : parseTrustedProxies(value)
 }
 
 /** The rightmost `X-Forwarded-For` entry that no trusted proxy added. */

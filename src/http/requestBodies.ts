@@ -4,10 +4,11 @@
  * without a usable boundary with a 500. Here those are refused before Payload sees them, with a
  * Dutch message: the caller is a person filling in a form or a developer building one.
  */
+import { settings } from '../env'
 
 import { type RefusalStatus, refusalResponse } from './refusal'
 
-export const jsonBodyMaxBytes = () => Number(process.env.JSON_BODY_MAX_BYTES ?? 1024 * 1024)
+export const jsonBodyMaxBytes = () => settings().jsonBodyMaxBytes
 
 /**
  * A GraphQL query is text that graphql-js parses and validates in full before any limit of

@@ -2,19 +2,21 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import nodemailer from 'nodemailer'
 import type { EmailAdapter, Payload, SendEmailOptions } from 'payload'
 
+import { settings } from '../env'
+
 /**
  * Mail goes out over SMTP when SMTP_HOST is set. Without it nothing leaves the machine: the
  * message is written to the log (development and tests without a mail sink). Never the
  * adapter's default, which would create a test account on the internet.
  */
 export function emailAdapter() {
-  const host = process.env.SMTP_HOST
+  const { smtpHost: host, smtpPort, smtpSecure, smtpUser, smtpPassword, mailFrom, mailFromName } = settings()
   const transport = host
     ? nodemailer.createTransport({
         host,
-        port: Number(process.env.SMTP_PORT ?? 587),
-        secure: process.env.SMTP_SECURE === 'true',
-        auth: process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASSWORD ?? '' } : undefined,
+        port: smtpPort,
+        secure: smtpSecure,
+        auth: smtpUser ? { user: smtpUser, pass: smtpPassword } : undefined,
         connectionTimeout: 10_000,
         greetingTimeout: 10_000,
         socketTimeout: 20_000,
@@ -28,8 +30,8 @@ export function emailAdapter() {
     }) as typeof transport.sendMail
   }
   return throughTheQueue(nodemailerAdapter({
-    defaultFromAddress: process.env.MAIL_FROM ?? 'noreply@weektegenkindermishandeling.nl',
-    defaultFromName: process.env.MAIL_FROM_NAME ?? 'Week tegen Kindermishandeling',
+    defaultFromAddress: mailFrom,
+    defaultFromName: mailFromName,
     transport,
     skipVerify: true,
   }))

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 
 import { ensureDatabase, stopOnExit } from '../db/bootstrap'
 import { resolveSecret } from '../db/secret'
+import { settings } from '../env'
 import { runMigrations } from './migrations'
 
 async function main() {
@@ -21,7 +22,7 @@ async function main() {
   console.log(`Database: ${database.url.replace(/:[^:@/]+@/, ':***@')}`)
   await runMigrations()
 
-  const port = process.env.PORT ?? '3000'
+  const port = String(settings().port)
   // Its own process group, so stopping the dev command also stops next-server's workers.
   next = spawn('npx', ['next', 'dev', '--port', port], { stdio: 'inherit', env: process.env, detached: true })
   next.on('exit', (code) => void stop(code ?? 0))

@@ -12,6 +12,7 @@ import path from 'node:path'
 import type { Migration, Payload } from 'payload'
 
 import { ensureDatabase } from '../db/bootstrap'
+import { settings } from '../env'
 
 const [command, ...args] = process.argv.slice(2)
 const known = ['migrate', 'migrate:status', 'migrate:create', 'generate:types', 'generate:importmap', 'generate:graphql']
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   process.env.PAYLOAD_JOBS_AUTORUN = 'false'
   const needsDatabase = command === 'migrate' || command === 'migrate:status'
   const database = needsDatabase ? await ensureDatabase() : undefined
-  if (!process.env.DATABASE_URL) process.env.DATABASE_URL = 'postgres://not-connected/unused'
+  if (!settings().databaseUrl) process.env.DATABASE_URL = 'postgres://not-connected/unused'
   process.env.PAYLOAD_MIGRATING = 'true'
   try {
     const { default: configPromise } = await import('../../payload.config')

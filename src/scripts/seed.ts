@@ -6,12 +6,13 @@
 import { getPayload, type Payload } from 'payload'
 
 import { ensureDatabase, stopOnExit } from '../db/bootstrap'
+import { settings } from '../env'
 import type { RunningDatabase } from '../db/embedded'
 import { seed, type SeedResult } from '../seed/run'
 import { runMigrations } from './migrations'
 
 function refuseProduction(): void {
-  if (process.env.NODE_ENV === 'production' && !process.argv.includes('--force')) {
+  if (settings().production && !process.argv.includes('--force')) {
     console.error(
       'Refusing to seed: NODE_ENV is production. The seed creates demo accounts with known passwords. Pass --force if you really mean it.',
     )

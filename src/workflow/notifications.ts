@@ -1,10 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
+import { settings } from '../env'
 import type { Activity } from '../payload-types'
 import { statusLabel, type ActivityStatus } from './activityWorkflow'
 
-const adminLink = (id: number | string) =>
-  `${process.env.SERVER_URL ?? 'http://localhost:3000'}/admin/collections/activities/${id}`
+/** Where an editor reviews the activity, on SERVER_URL or the local development address. */
+export const adminLink = (id: number | string) => `${settings().serverUrl}/admin/collections/activities/${id}`
 
 async function queueEmail(req: PayloadRequest, to: string, subject: string, text: string) {
   await req.payload.jobs.queue({ task: 'sendEmail', input: { to, subject, text }, req })
@@ -12,8 +13,8 @@ async function queueEmail(req: PayloadRequest, to: string, subject: string, text
 
 /** A new or re-submitted activity is announced to the review inbox of the site settings. */
 export async function announceSubmission(req: PayloadRequest, activity: Activity, changeToApproved: boolean) {
-  const settings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req })
-  const inbox = settings.reviewInbox || process.env.REVIEW_INBOX
+  const siteSettings = await req.payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: true, req })
+  const inbox = siteSettings.reviewInbox || settings().reviewInbox
   if (!inbox) {
     req.payload.logger.warn(`No review inbox set in the site settings: submission of activity ${activity.id} is not announced.`)
     return

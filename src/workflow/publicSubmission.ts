@@ -1,20 +1,17 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 
+import { settings } from '../env'
+
 /**
  * Submissions from the campaign website's public form ("meld je activiteit aan"): the contact
  * confirms by a link signed with the CMS secret; unconfirmed submissions expire.
  */
 
-export const confirmationHours = () => Number(process.env.PUBLIC_SUBMISSION_CONFIRM_HOURS ?? 48)
-export const rateLimitPerHour = () => Number(process.env.PUBLIC_SUBMISSION_LIMIT_PER_HOUR ?? 5)
-export const contactLimitPerHour = () => Number(process.env.PUBLIC_SUBMISSION_LIMIT_PER_CONTACT ?? 3)
-export const totalLimitPerHour = () => Number(process.env.PUBLIC_SUBMISSION_LIMIT_TOTAL ?? 200)
-
 const sign = (secret: string, id: number | string, expires: number) =>
   createHmac('sha256', secret).update(`activity-confirmation:${id}:${expires}`).digest('base64url')
 
 export function confirmationLink(secret: string, id: number | string, expiresAt: Date): string {
-  const base = process.env.SERVER_URL ?? 'http://localhost:3000'
+  const base = settings().serverUrl
   const expires = expiresAt.getTime()
   const params = new URLSearchParams({ id: String(id), expires: String(expires), signature: sign(secret, id, expires) })
   return `${base}/api/activities/public-submission/confirm?${params}`
