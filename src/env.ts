@@ -147,12 +147,18 @@ const isHttpUrl = (value: string) => {
   }
 }
 
+/** What node-postgres reads as a connection string: a URL (also with an empty host) or a socket folder. */
 const isPostgresUrl = (value: string) => {
-  try {
-    return ['postgres:', 'postgresql:', 'socket:'].includes(new URL(value).protocol)
-  } catch {
-    return false
+  if (value.startsWith('/')) return true
+  const encoded = / |%[^a-f0-9]|%[a-f0-9][^a-f0-9]/i.test(value) ? encodeURI(value).replace(/%25(\d\d)/g, '%$1') : value
+  for (const candidate of [encoded, encoded.replace('@/', '@dummy/')]) {
+    try {
+      return ['postgres:', 'postgresql:', 'socket:'].includes(new URL(candidate).protocol)
+    } catch {
+      // tried again with a host, as node-postgres does
+    }
   }
+  return false
 }
 
 const MB = 1024 * 1024

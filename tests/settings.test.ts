@@ -123,6 +123,11 @@ describe('reading the settings', () => {
     expect(message).toMatch(/^DATABASE_URL must be a PostgreSQL connection string/)
     expect(message).not.toContain('geheim')
     expect(readSettings({ DATABASE_URL: 'postgres://wtk:geheim@db:5432/wtk' }).databaseUrl).toBe('postgres://wtk:geheim@db:5432/wtk')
+    // What node-postgres also accepts: an empty host with a socket folder, or the folder alone.
+    for (const url of ['postgresql://wtk@/wtk?host=/var/run/postgresql', '/var/run/postgresql wtk', 'socket:/var/run/postgresql?db=wtk']) {
+      expect(readSettings({ DATABASE_URL: url }).databaseUrl).toBe(url)
+    }
+    expect(problemWith({ DATABASE_URL: 'localhost:5432' })).toMatch(/^DATABASE_URL must be/)
   })
 
   it('refuses switches, log levels and proxies it does not know, and names every wrong setting', () => {
