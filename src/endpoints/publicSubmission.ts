@@ -1,16 +1,16 @@
-import { sql } from '@payloadcms/db-postgres/drizzle'
-import type { Endpoint, PayloadRequest, Where } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 import { commitTransaction, initTransaction, killTransaction } from 'payload'
 
-import { lockRow, transactionOf } from '../db/transaction'
+import { lockRow } from '../db/transaction'
 import { settings } from '../env'
 import { clientAddress } from '../http/clientAddress'
-import { html, htmlPage } from '../http/html'
+import { alreadyConfirmedPage, cannotConfirmPage, confirmationFormPage, confirmedPage, submissionsClosedPage } from '../http/confirmationPages'
+import { refusalResponse } from '../http/refusal'
 import { readAtMost } from '../http/requestBodies'
-import { limitsCheckedByEndpoint } from '../plugins/anonymousReadLimits'
 import type { Activity } from '../payload-types'
 import { editionWindowIsOpen } from '../workflow/submissionWindow'
-import { checkConfirmationLink, confirmationLink, hashAddress } from '../workflow/publicSubmission'
+import { askForConfirmation } from '../workflow/notifications'
+import { checkConfirmationLink, hashAddress, submissionLimitReached } from '../workflow/publicSubmission'
 
 /** What the public form may fill in: the activity itself, never its status, review or owner. */
 const formFields = [
@@ -27,7 +27,6 @@ const formFields = [
 ] as const
 
 const json = (body: unknown, status: number, headers?: HeadersInit) => Response.json(body, { status, headers })
-const refusal = (message: string, status: number, headers?: HeadersInit) => json({ errors: [{ message }] }, status, headers)
 
 /**
  * Answered as Payload answers a ValidationError. Not thrown as one: in the production bundle this
@@ -71,46 +70,6 @@ async function createOrganiser(req: PayloadRequest, { name, website }: Organisat
   return created.id
 }
 
-const hourRefusal = (message: string) => refusal(message, 429, { 'Retry-After': '3600' })
-
-/**
- * The caps of the last hour: per client address, per contact e-mail address and in total. Run
- * in the submission's transaction behind one advisory lock, so a burst of parallel submissions
- * is counted one after the other.
- */
-async function overLimit(req: PayloadRequest, ipHash: string, contactEmail: string): Promise<Response | undefined> {
-  await (await transactionOf(req))?.execute(sql`SELECT pg_advisory_xact_lock(hashtext('wtk-public-submission'))`)
-  const lastHour: Where = {
-    and: [
-      { 'publicSubmission.expiresAt': { exists: true } },
-      { createdAt: { greater_than: new Date(Date.now() - 3600_000).toISOString() } },
-    ],
-  }
-  const total = await req.payload.count({ collection: 'activities', where: lastHour, overrideAccess: true, req })
-  if (total.totalDocs >= settings().publicSubmissionLimitTotal) {
-    return hourRefusal('Er zijn het afgelopen uur erg veel activiteiten aangemeld. Probeer het over een uur opnieuw.')
-  }
-  // At most the total cap of rows: the ones of this hour.
-  const { docs } = await req.payload.find({
-    collection: 'activities',
-    where: lastHour,
-    select: { contact: { email: true }, publicSubmission: { ipHash: true } },
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    context: { [limitsCheckedByEndpoint]: true },
-    req,
-  })
-  if (docs.filter((doc) => doc.publicSubmission?.ipHash === ipHash).length >= settings().publicSubmissionLimitPerHour) {
-    return hourRefusal('U heeft het afgelopen uur al veel activiteiten aangemeld. Probeer het over een uur opnieuw.')
-  }
-  const sameContact = docs.filter((doc) => doc.contact?.email?.trim().toLowerCase() === contactEmail)
-  if (contactEmail && sameContact.length >= settings().publicSubmissionLimitPerContact) {
-    return hourRefusal('Met dit e-mailadres zijn het afgelopen uur al meerdere activiteiten aangemeld. Probeer het over een uur opnieuw.')
-  }
-  return undefined
-}
-
 const submit: Endpoint = {
   path: '/public-submission',
   method: 'post',
@@ -119,10 +78,10 @@ const submit: Endpoint = {
     try {
       body = await req.json?.()
     } catch {
-      return refusal('De aanmelding kon niet worden gelezen: stuur de velden als JSON.', 400)
+      return refusalResponse(400, 'De aanmelding kon niet worden gelezen: stuur de velden als JSON.')
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return refusal('De aanmelding kon niet worden gelezen: stuur de velden als JSON-object.', 400)
+      return refusalResponse(400, 'De aanmelding kon niet worden gelezen: stuur de velden als JSON-object.')
     }
     const fields = body as Record<string, unknown>
     const received = {
@@ -146,7 +105,7 @@ const submit: Endpoint = {
       const edition = editionId(fields.edition)
       if (edition === undefined) return fieldRefusal('edition', 'Kies de editie met haar id (een getal), of een object met dat id.')
       if (!(await editionWindowIsOpen(req, edition))) {
-        return refusal('Het aanmelden van activiteiten voor deze editie is gesloten.', 403)
+        return refusalResponse(403, 'Het aanmelden van activiteiten voor deze editie is gesloten.')
       }
       data.edition = edition
     }
@@ -158,7 +117,7 @@ const submit: Endpoint = {
 
     const ownTransaction = await initTransaction(req)
     try {
-      const limited = await overLimit(req, ipHash, contactEmail)
+      const limited = await submissionLimitReached(req, ipHash, contactEmail)
       if (limited) {
         if (ownTransaction) await killTransaction(req)
         return limited
@@ -176,24 +135,7 @@ const submit: Endpoint = {
         context: { submissionChannel: 'public-form' },
         req,
       })
-      await req.payload.jobs.queue({
-        task: 'sendEmail',
-        input: {
-          to: activity.contact.email,
-          subject: `Bevestig uw aanmelding: ${activity.title}`,
-          text: [
-            `Beste ${activity.contact.name},`,
-            '',
-            `U heeft de activiteit "${activity.title}" aangemeld voor de Week tegen Kindermishandeling.`,
-            'Bevestig uw aanmelding met deze link; daarna beoordeelt de redactie de activiteit:',
-            '',
-            confirmationLink(req.payload.secret, activity.id, expiresAt),
-            '',
-            `De link is ${settings().publicSubmissionConfirmHours} uur geldig. Heeft u niets aangemeld? Dan kunt u deze e-mail negeren.`,
-          ].join('\n'),
-        },
-        req,
-      })
+      await askForConfirmation(req, activity, expiresAt)
       if (ownTransaction) await commitTransaction(req)
       return json({ ...received, expiresAt: expiresAt.toISOString() }, 201)
     } catch (error) {
@@ -202,10 +144,6 @@ const submit: Endpoint = {
     }
   },
 }
-
-const notice = (title: string, text: string, status: number) => htmlPage({ title, body: html`<p>${text}</p>`, status })
-
-const cannotConfirm = (text: string, status: number) => notice('Bevestigen lukt niet', text, status)
 
 /** Only a submission that still waits for its contact: not one an editor withdrew, decided or deleted meanwhile. */
 const awaitsConfirmation = (activity: Activity) =>
@@ -224,16 +162,16 @@ async function waitingSubmission(req: PayloadRequest, id: number): Promise<Waiti
     req,
   })
   if (!activity || !activity.publicSubmission?.expiresAt) {
-    return { ok: false, answer: cannotConfirm('Deze aanmelding bestaat niet meer. Meld de activiteit opnieuw aan.', 410) }
+    return { ok: false, answer: cannotConfirmPage('Deze aanmelding bestaat niet meer. Meld de activiteit opnieuw aan.', 410) }
   }
   if (activity.publicSubmission.confirmedAt) {
-    return { ok: false, answer: notice('Al bevestigd', 'Uw aanmelding was al bevestigd. De redactie beoordeelt haar zo snel mogelijk.', 200) }
+    return { ok: false, answer: alreadyConfirmedPage() }
   }
   if (!awaitsConfirmation(activity)) {
-    return { ok: false, answer: cannotConfirm('Deze aanmelding kan niet meer worden bevestigd. Meld de activiteit zo nodig opnieuw aan.', 410) }
+    return { ok: false, answer: cannotConfirmPage('Deze aanmelding kan niet meer worden bevestigd. Meld de activiteit zo nodig opnieuw aan.', 410) }
   }
   if (!(await editionWindowIsOpen(req, activity.edition))) {
-    return { ok: false, answer: notice('Aanmelden gesloten', 'Het aanmelden van activiteiten voor deze editie is inmiddels gesloten.', 403) }
+    return { ok: false, answer: submissionsClosedPage() }
   }
   return { ok: true, activity }
 }
@@ -247,11 +185,7 @@ async function confirmSubmission(req: PayloadRequest, activity: Activity): Promi
     context: { submissionChannel: 'public-form' },
     req,
   })
-  return notice(
-    'Bedankt voor uw aanmelding',
-    `"${activity.title}" is bevestigd. De redactie beoordeelt de activiteit en laat u weten of ze op de website komt.`,
-    200,
-  )
+  return confirmedPage(activity.title)
 }
 
 /** The fields of a POSTed form (application/x-www-form-urlencoded), read up to a few kilobytes. */
@@ -270,15 +204,10 @@ const confirmPage: Endpoint = {
   handler: async (req) => {
     const params = new URL(req.url ?? '', 'http://localhost').searchParams
     const check = checkConfirmationLink(req.payload.secret, params)
-    if (!check.ok) return cannotConfirm(check.message, check.status)
+    if (!check.ok) return cannotConfirmPage(check.message, check.status)
     const waiting = await waitingSubmission(req, Number(check.id))
     if (!waiting.ok) return waiting.answer
-    const hidden = ['id', 'expires', 'signature'].map((name) => html`<input type="hidden" name="${name}" value="${params.get(name)}">`)
-    return htmlPage({
-      title: 'Aanmelding bevestigen',
-      body: html`<p>U heeft de activiteit “${waiting.activity.title}” aangemeld voor de Week tegen Kindermishandeling. Bevestig de aanmelding met de knop; daarna beoordeelt de redactie de activiteit.</p><form method="post" action="confirm">${hidden}<button type="submit" style="font-size:1rem;padding:.5rem 1rem">Aanmelding bevestigen</button></form>`,
-      status: 200,
-    })
+    return confirmationFormPage(waiting.activity.title, params)
   },
 }
 
@@ -287,7 +216,7 @@ const confirm: Endpoint = {
   method: 'post',
   handler: async (req) => {
     const check = checkConfirmationLink(req.payload.secret, await formFieldsOf(req))
-    if (!check.ok) return cannotConfirm(check.message, check.status)
+    if (!check.ok) return cannotConfirmPage(check.message, check.status)
     const ownTransaction = await initTransaction(req)
     try {
       // Two clicks at once: the second waits here and sees the first one's confirmation.

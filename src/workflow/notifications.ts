@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { settings } from '../env'
 import type { Activity } from '../payload-types'
 import { statusLabel, type ActivityStatus } from './activityWorkflow'
+import { confirmationLink } from './publicSubmission'
 
 /** Where an editor reviews the activity, on SERVER_URL or the local development address. */
 export const adminLink = (id: number | string) => `${settings().serverUrl}/admin/collections/activities/${id}`
@@ -55,6 +56,25 @@ export async function announceDecision(req: PayloadRequest, activity: Activity, 
       '',
       'Met vriendelijke groet,',
       'De redactie van de Week tegen Kindermishandeling',
+    ].join('\n'),
+  )
+}
+
+/** The public form's submitter confirms by the signed link in this mail. */
+export async function askForConfirmation(req: PayloadRequest, activity: Activity, expiresAt: Date) {
+  await queueEmail(
+    req,
+    activity.contact.email,
+    `Bevestig uw aanmelding: ${activity.title}`,
+    [
+      `Beste ${activity.contact.name},`,
+      '',
+      `U heeft de activiteit "${activity.title}" aangemeld voor de Week tegen Kindermishandeling.`,
+      'Bevestig uw aanmelding met deze link; daarna beoordeelt de redactie de activiteit:',
+      '',
+      confirmationLink(req.payload.secret, activity.id, expiresAt),
+      '',
+      `De link is ${settings().publicSubmissionConfirmHours} uur geldig. Heeft u niets aangemeld? Dan kunt u deze e-mail negeren.`,
     ].join('\n'),
   )
 }

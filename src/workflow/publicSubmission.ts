@@ -1,6 +1,12 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto'
 
+import { sql } from '@payloadcms/db-postgres/drizzle'
+import type { PayloadRequest, Where } from 'payload'
+
+import { transactionOf } from '../db/transaction'
 import { settings } from '../env'
+import { refusalResponse } from '../http/refusal'
+import { limitsCheckedByEndpoint } from '../plugins/anonymousReadLimits'
 
 /**
  * Submissions from the campaign website's public form ("meld je activiteit aan"): the contact
@@ -41,3 +47,42 @@ export function checkConfirmationLink(secret: string, params: URLSearchParams, n
 export const hashAddress = (secret: string, address: string) =>
   createHash('sha256').update(`${secret}:${address}`).digest('hex').slice(0, 32)
 
+const hourRefusal = (message: string) => refusalResponse(429, message, { headers: { 'Retry-After': '3600' } })
+
+/**
+ * The caps of the last hour: per client address, per contact e-mail address and in total. Run
+ * in the submission's transaction behind one advisory lock, so a burst of parallel submissions
+ * is counted one after the other.
+ */
+export async function submissionLimitReached(req: PayloadRequest, ipHash: string, contactEmail: string): Promise<Response | undefined> {
+  await (await transactionOf(req))?.execute(sql`SELECT pg_advisory_xact_lock(hashtext('wtk-public-submission'))`)
+  const lastHour: Where = {
+    and: [
+      { 'publicSubmission.expiresAt': { exists: true } },
+      { createdAt: { greater_than: new Date(Date.now() - 3600_000).toISOString() } },
+    ],
+  }
+  const total = await req.payload.count({ collection: 'activities', where: lastHour, overrideAccess: true, req })
+  if (total.totalDocs >= settings().publicSubmissionLimitTotal) {
+    return hourRefusal('Er zijn het afgelopen uur erg veel activiteiten aangemeld. Probeer het over een uur opnieuw.')
+  }
+  // At most the total cap of rows: the ones of this hour.
+  const { docs } = await req.payload.find({
+    collection: 'activities',
+    where: lastHour,
+    select: { contact: { email: true }, publicSubmission: { ipHash: true } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    context: { [limitsCheckedByEndpoint]: true },
+    req,
+  })
+  if (docs.filter((doc) => doc.publicSubmission?.ipHash === ipHash).length >= settings().publicSubmissionLimitPerHour) {
+    return hourRefusal('U heeft het afgelopen uur al veel activiteiten aangemeld. Probeer het over een uur opnieuw.')
+  }
+  const sameContact = docs.filter((doc) => doc.contact?.email?.trim().toLowerCase() === contactEmail)
+  if (contactEmail && sameContact.length >= settings().publicSubmissionLimitPerContact) {
+    return hourRefusal('Met dit e-mailadres zijn het afgelopen uur al meerdere activiteiten aangemeld. Probeer het over een uur opnieuw.')
+  }
+  return undefined
+}
