@@ -16,6 +16,19 @@ class TimelyClient extends pg.Client {
     this.on('error', (err) => {
       console.error(`[database] connection lost during a request: ${err.message}`)
     })
+    // Inside a transaction Payload runs statements in parallel on its one connection (relationships
+    // populated after a write). node-postgres queues them itself, but that queue is deprecated and
+    // goes in pg 9: here each statement starts after the previous one ended, in the same order.
+    const query = this.query.bind(this) as (...args: unknown[]) => unknown
+    let previous: Promise<unknown> = Promise.resolve()
+    this.query = ((...args: unknown[]) => {
+      const last = args[args.length - 1]
+      const submittable = typeof (args[0] as { submit?: unknown } | undefined)?.submit === 'function'
+      if (typeof last === 'function' || submittable) return query(...args)
+      const result = previous.then(() => query(...args))
+      previous = result.catch(() => undefined)
+      return result
+    }) as typeof this.query
   }
 }
 
