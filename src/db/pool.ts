@@ -12,10 +12,8 @@ class TimelyClient extends pg.Client {
     super({ ...(typeof config === 'string' ? { connectionString: config } : config), connectionTimeoutMillis: settings().databaseConnectTimeoutMs })
     // A connection lost while checked out between two statements (a transaction waiting for its
     // next query or its COMMIT) emits 'error' with nobody listening, which would end the
-    // process. The next query on it fails instead, and the pool discards it.
-    this.on('error', (err) => {
-      console.error(`[database] connection lost during a request: ${err.message}`)
-    })
+    // process. The next statement on it fails instead (and says so), and the pool discards it.
+    this.on('error', () => undefined)
     // Inside a transaction Payload runs statements in parallel on its one connection (relationships
     // populated after a write). node-postgres queues them itself, but that queue is deprecated and
     // goes in pg 9: here each statement starts after the previous one ended, in the same order.
@@ -38,11 +36,17 @@ class TimelyClient extends pg.Client {
  * The pool logs the error instead; the broken client is discarded and a new one is made on the
  * next query.
  */
+// admin_shutdown, crash_shutdown, cannot_connect_now; or the socket closed as the server went.
+const serverEndedConnection = (err: Error & { code?: string }) =>
+  ['57P01', '57P02', '57P03'].includes(err.code ?? '') || err.message === 'Connection terminated unexpectedly'
+
 class ResilientPool extends pg.Pool {
   constructor(config?: pg.PoolConfig) {
     super({ ...config, Client: TimelyClient })
-    this.on('error', (err) => {
-      console.error(`[database] idle connection lost: ${err.message}`)
+    this.on('error', (err: Error & { code?: string }) => {
+      // The server ending its connections (a shutdown, a restart, a dropped test database) is
+      // expected and harmless here; anything else is worth a line.
+      if (!serverEndedConnection(err)) console.warn(`[database] idle connection lost: ${err.message}`)
     })
   }
 }
