@@ -84,25 +84,6 @@ describe('the database pool', () => {
   })
 })
 
-describe('one connection, several statements at once', () => {
-  it('runs them one after the other, in order, without node-postgres’s deprecated queue', async () => {
-    const pool = new resilientPg.Pool(poolOptions(process.env.DATABASE_URL!))
-    const client = await pool.connect()
-    try {
-      const running = [0.05, 0.01, 0].map((seconds, index) => client.query('select pg_sleep($1), $2::int as n', [seconds, index]))
-      // While the first runs, node-postgres would keep the others in its own queue (deprecated in pg 8).
-      await new Promise((resolve) => setTimeout(resolve, 20))
-      expect((client as unknown as { _queryQueue: unknown[] })._queryQueue).toHaveLength(0)
-      expect((await Promise.all(running)).map((result) => result.rows[0].n)).toEqual([0, 1, 2])
-      await expect(client.query('select 1/0')).rejects.toThrow()
-      expect((await client.query('select 3 as n')).rows[0].n).toBe(3)
-    } finally {
-      client.release()
-      await pool.end()
-    }
-  })
-})
-
 describe('a transaction whose COMMIT fails', () => {
   it('fails the write instead of acknowledging a row that was rolled back', async () => {
     const payload = await getTestPayload()

@@ -14,19 +14,6 @@ class TimelyClient extends pg.Client {
     // next query or its COMMIT) emits 'error' with nobody listening, which would end the
     // process. The next statement on it fails instead (and says so), and the pool discards it.
     this.on('error', () => undefined)
-    // Inside a transaction Payload runs statements in parallel on its one connection (relationships
-    // populated after a write). node-postgres queues them itself, but that queue is deprecated and
-    // goes in pg 9: here each statement starts after the previous one ended, in the same order.
-    const query = this.query.bind(this) as (...args: unknown[]) => unknown
-    let previous: Promise<unknown> = Promise.resolve()
-    this.query = ((...args: unknown[]) => {
-      const last = args[args.length - 1]
-      const submittable = typeof (args[0] as { submit?: unknown } | undefined)?.submit === 'function'
-      if (typeof last === 'function' || submittable) return query(...args)
-      const result = previous.then(() => query(...args))
-      previous = result.catch(() => undefined)
-      return result
-    }) as typeof this.query
   }
 }
 
