@@ -23,6 +23,7 @@ import { cookieOrigins } from './src/delivery/origins'
 import { settings } from './src/env'
 import { limitQueryShape } from './src/graphql/limits'
 import { anonymousReadLimits } from './src/plugins/anonymousReadLimits'
+import { unreachableSessions } from './src/plugins/unreachableSessions'
 import { inputGuards } from './src/plugins/inputGuards'
 import { guardAccessQueries } from './src/plugins/docAccess'
 import { answerBadInputWith400 } from './src/hooks/answerBadInputWith400'
@@ -125,7 +126,7 @@ export default buildConfig({
   cors: [...env.corsOrigins],
   csrf: cookieOrigins(env),
   // The input guards and read caps come last so they also cover the collections the export plugin adds.
-  plugins: [...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits()],
+  plugins: [...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits(), unreachableSessions],
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startNext, stop, waitFor, type Started } from '../src/bench/server'
 import { checkConsistency } from '../src/db/consistency'
 import { type ControllableDatabase, freePort, startTemporaryPostgres } from '../src/db/embedded'
+import { call } from '../src/soak/http'
 import { Load, type Outcome } from '../src/soak/load'
 import { verify } from '../src/soak/verify'
 import { prepareWorld, type World } from '../src/soak/world'
@@ -211,7 +212,14 @@ describe('the production server when the database fails', () => {
     await sleep(3000)
     const stoppedAt = Date.now()
     await database.pause()
-    await sleep(30_000)
+    await sleep(connectTimeoutMs + 1000)
+    // A signed-in write while the database is away fails as a fault, never as a refusal of the account.
+    const signedIn = [
+      await call(base, 'POST', 'activities', { body: { title: 'Zonder database' }, token: world.partners[0].token }),
+      await call(base, 'POST', 'globals/site-settings', { body: { meldcodeUrl: 'https://www.example.nl/meldcode' }, token: world.editors[0].token }),
+    ]
+    for (const answer of signedIn) expect([500, 503], answer.text).toContain(answer.status)
+    await sleep(30_000 - connectTimeoutMs - 1000)
     const backAt = Date.now()
     await database.resume()
     await sleep(10_000)
