@@ -4,8 +4,9 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
+import { waitFor } from '../src/bench/server'
 import { launchChromium, rest, signIn, trackRequests } from './helpers/browser'
-import { ensureProductionBuild, startProductionServer, waitForServer, type ProductionServer } from './helpers/production'
+import { ensureProductionBuild, startProductionServer, type ProductionServer } from './helpers/production'
 
 // The admin as partners and editors use it, in a real browser against the production build on a
 // fresh database: a partner submits, an editor asks for changes, the partner fixes and resubmits,
@@ -160,7 +161,7 @@ beforeAll(async () => {
   ensureProductionBuild()
   server = await startProductionServer()
   base = server.base
-  expect((await waitForServer(server, `${base}/api/globals/site-settings`, 90_000)).status, server.output()).toBe(200)
+  expect((await waitFor(`${base}/api/globals/site-settings`, server, 90_000, { anyStatus: true })).status, server.output()).toBe(200)
   await prepare()
   chromium = await launchChromium()
   browser = chromium.browser

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { waitFor } from '../src/bench/server'
 import { freePort } from '../src/db/embedded'
-import { ensureProductionBuild, startProductionServer, waitForServer, type ProductionServer } from './helpers/production'
+import { ensureProductionBuild, startProductionServer, type ProductionServer } from './helpers/production'
 
 // The production build and `next start` on a database that nothing has touched yet: the server
 // must apply the migrations itself (prodMigrations) and answer the public API.
@@ -40,7 +41,7 @@ describe('the production build', () => {
   }, 90_000)
 
   it('starts on a fresh database, migrates it and serves the help lines', async () => {
-    const response = await waitForServer(server, `${base}/api/globals/site-settings`, 90_000)
+    const response = await waitFor(`${base}/api/globals/site-settings`, server, 90_000, { anyStatus: true })
     expect(response.status, server.output()).toBe(200)
     const settings = await response.json()
     expect(settings.helpLines.map((line: { name: string; phone: string }) => `${line.name} ${line.phone}`)).toEqual([
@@ -154,7 +155,7 @@ describe('refusals from the production build', () => {
   const fieldPaths = (refusal: Refusal) => (refusal.body.errors[0]?.data?.errors ?? []).map((error) => error.path).sort()
 
   beforeAll(async () => {
-    await waitForServer(server, `${base}/api/globals/site-settings`, 90_000)
+    await waitFor(`${base}/api/globals/site-settings`, server, 90_000, { anyStatus: true })
     let token = await login(admin.email, admin.password)
     if (!token) {
       const registered = await fetch(`${base}/api/users/first-register`, {

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { waitFor } from '../src/bench/server'
 import { confirmationLink } from '../src/workflow/publicSubmission'
-import { ensureProductionBuild, startProductionServer, waitForServer, type ProductionServer } from './helpers/production'
+import { ensureProductionBuild, startProductionServer, type ProductionServer } from './helpers/production'
 
 // The public submission form over real HTTP against the production build (`next build` +
 // `next start`): the client address comes from the socket, not from what the client forwards,
@@ -18,7 +19,7 @@ type Site = { server: ProductionServer; base: string; token: string; open: numbe
 async function startSite(env: Record<string, string>): Promise<Site> {
   const server = await startProductionServer({ ...defaults, ...env })
   const { base } = server
-  const ready = await waitForServer(server, `${base}/api/globals/site-settings`, 120_000)
+  const ready = await waitFor(`${base}/api/globals/site-settings`, server, 120_000, { anyStatus: true })
   expect(ready.status, server.output()).toBe(200)
   const registered = await fetch(`${base}/api/users/first-register`, {
     method: 'POST',

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { png } from './helpers/files'
-import { ensureProductionBuild, startProductionServer, waitForServer, type ProductionServer } from './helpers/production'
+import { waitFor } from '../src/bench/server'
+import { ensureProductionBuild, startProductionServer, type ProductionServer } from './helpers/production'
 
 // The security headers of next.config.mjs and of the upload config, as the production build
 // (`next build` + `next start`) sends them over HTTP.
@@ -15,7 +16,7 @@ beforeAll(async () => {
   ensureProductionBuild()
   server = await startProductionServer()
   base = server.base
-  const ready = await waitForServer(server, `${base}/api/globals/site-settings`, 120_000)
+  const ready = await waitFor(`${base}/api/globals/site-settings`, server, 120_000, { anyStatus: true })
   expect(ready.status, server.output()).toBe(200)
   const account = { email: 'beheer@example.nl', password: 'Lang-genoeg-wachtwoord-2026!', name: 'Beheer' }
   const registered = await fetch(`${base}/api/users/first-register`, {

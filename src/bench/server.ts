@@ -1,23 +1,43 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 
 /**
- * Processes the benchmark and the soak start: each in its own process group, because stopping
- * `npx` alone would leave `next-server` running.
+ * `next build` of the production server, for the benchmark, the soak and the tests. `show` prints
+ * the build as it goes (the scripts); otherwise its output is kept for the error (the tests).
  */
-export type Started = { child: ChildProcess; output: () => string }
+export function buildNext({ show = false }: { show?: boolean } = {}): void {
+  if (show) console.log('Building the production server (next build) …')
+  const build = spawnSync('npx', ['next', 'build'], {
+    encoding: 'utf8',
+    stdio: show ? 'inherit' : 'pipe',
+    env: { ...process.env, NODE_ENV: 'production' },
+  })
+  if (build.status !== 0) throw new Error(show ? 'next build failed' : `next build failed:\n${build.stdout}\n${build.stderr}`)
+}
 
-export function start(command: string, args: string[], env: NodeJS.ProcessEnv): Started {
+/**
+ * Servers the benchmark, the soak and the tests start: each in its own process group, because
+ * stopping `npx` alone would leave `next-server` running.
+ */
+export type Started = {
+  child: ChildProcess
+  /** What the process printed so far, for failure messages. */
+  output: () => string
+  hasExited: () => boolean
+}
+
+export function start(command: string, args: string[], env: NodeJS.ProcessEnv, name = [command, ...args].join(' ')): Started {
   let output = ''
   const child = spawn(command, args, { env, detached: true })
   child.stdout?.on('data', (chunk) => (output += chunk))
   child.stderr?.on('data', (chunk) => (output += chunk))
-  return { child, output: () => output }
+  child.on('exit', (code, signal) => (output += `\n${name} exited: ${signal ?? code}\n`))
+  return { child, output: () => output, hasExited: () => child.exitCode !== null || child.signalCode !== null }
 }
 
 /** `next start` of the production build on 127.0.0.1:`port`. */
 export const startNext = (port: number, env: NodeJS.ProcessEnv): Started =>
-  start('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], { ...env, NODE_ENV: 'production' })
+  start('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], { ...env, NODE_ENV: 'production' }, 'next start')
 
 /** Stops the whole process group, with SIGTERM or, to simulate a crash, SIGKILL. */
 export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
@@ -35,19 +55,30 @@ export async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTER
   }
 }
 
-export async function waitFor(url: string, server: Started, timeoutMs = 120_000) {
+/**
+ * Waits until `url` answers with a 2xx (with `anyStatus`, with any status) and returns the
+ * answer; fails with what the server printed when it stops or `timeoutMs` passes first.
+ */
+export async function waitFor(
+  url: string,
+  server: Pick<Started, 'output' | 'hasExited'>,
+  timeoutMs = 120_000,
+  { anyStatus = false }: { anyStatus?: boolean } = {},
+): Promise<Response> {
   const deadline = Date.now() + timeoutMs
+  let last: unknown
   while (Date.now() < deadline) {
-    if (server.child.exitCode !== null) throw new Error(`The server stopped:\n${server.output()}`)
+    if (server.hasExited()) throw new Error(`The server stopped:\n${server.output()}`)
     try {
       const response = await fetch(url)
-      if (response.ok) return
-    } catch {
-      // not listening yet
+      if (anyStatus || response.ok) return response
+      last = `status ${response.status}`
+    } catch (error) {
+      last = error // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
-  throw new Error(`No answer from ${url}:\n${server.output()}`)
+  throw new Error(`No answer from ${url}: ${String(last)}\n${server.output()}`)
 }
 
 /** The `next-server` process in the group of `groupId`, found through /proc. */

@@ -13,12 +13,13 @@
 import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
+import { parseArgs } from 'node:util'
 
 import autocannon from 'autocannon'
 
 import { defaultVolume, type Volume } from '../bench/fill'
 import { benchList } from '../bench/scenarios'
-import { start, startNext, stop, waitFor } from '../bench/server'
+import { buildNext, start, startNext, stop, waitFor } from '../bench/server'
 import { freePort } from '../db/embedded'
 import { scratchEnvironment } from '../db/scratch'
 import { runMigrations } from './migrations'
@@ -33,32 +34,39 @@ type Options = Omit<Volume, 'activities'> & {
 }
 
 function options(argv: string[]): Options {
-  const value = (name: string) => {
-    const index = argv.indexOf(`--${name}`)
-    return index === -1 ? undefined : argv[index + 1]
-  }
-  const number = (name: string, fallback: number) => {
-    const given = value(name)
-    if (given === undefined) return fallback
-    const parsed = Number(given)
-    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--${name} needs a whole number above 0, not "${given}"`)
-    return parsed
-  }
-  const activities = (value('activities') ?? String(defaultVolume.activities)).split(',').map((item) => {
-    const parsed = Number(item)
-    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(`--activities needs whole numbers above 0, not "${item}"`)
-    return parsed
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      activities: { type: 'string', default: String(defaultVolume.activities) },
+      editions: { type: 'string' },
+      organisers: { type: 'string' },
+      stories: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      runs: { type: 'string' },
+      'skip-build': { type: 'boolean', default: false },
+      plans: { type: 'string' },
+    },
   })
+  const wholeNumber = (given: string, problem: string) => {
+    const parsed = Number(given)
+    if (!Number.isInteger(parsed) || parsed < 1) throw new Error(problem)
+    return parsed
+  }
+  const number = (name: 'editions' | 'organisers' | 'stories' | 'duration' | 'connections' | 'runs', fallback: number) => {
+    const given = values[name]
+    return given === undefined ? fallback : wholeNumber(given, `--${name} needs a whole number above 0, not "${given}"`)
+  }
   return {
-    activities,
+    activities: values.activities.split(',').map((item) => wholeNumber(item, `--activities needs whole numbers above 0, not "${item}"`)),
     editions: number('editions', defaultVolume.editions),
     organisers: number('organisers', defaultVolume.organisers),
     stories: number('stories', defaultVolume.stories),
     duration: number('duration', 10),
     connections: number('connections', 10),
     runs: number('runs', 3),
-    skipBuild: argv.includes('--skip-build'),
-    plans: value('plans'),
+    skipBuild: values['skip-build'],
+    plans: values.plans,
   }
 }
 
@@ -195,11 +203,7 @@ async function main() {
   const opts = options(process.argv.slice(2))
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`)
   if (opts.plans) fs.writeFileSync(opts.plans, '')
-  if (!opts.skipBuild) {
-    console.log('Building the production server (next build) …')
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-    if (build.status !== 0) throw new Error('next build failed')
-  }
+  if (!opts.skipBuild) buildNext({ show: true })
   const scales: ScaleResult[] = []
   for (const activities of opts.activities) {
     const scale = await benchScale(activities, opts)

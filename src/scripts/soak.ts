@@ -13,11 +13,12 @@
  * until `--grace` after it is back).
  */
 import { spawnSync } from 'node:child_process'
+import { parseArgs } from 'node:util'
 
 import pg from 'pg'
 
 import { defaultVolume, type Volume } from '../bench/fill'
-import { nextServerPid, residentMiB, startNext, stop, waitFor } from '../bench/server'
+import { buildNext, nextServerPid, residentMiB, startNext, stop, waitFor } from '../bench/server'
 import { freePort } from '../db/embedded'
 import { scratchWithOwnCluster } from '../db/scratch'
 import { byClass, Load, type Outcome, percentile } from '../soak/load'
@@ -44,18 +45,27 @@ export function parseDuration(text: string): number {
 }
 
 function options(argv: string[]): Options {
-  const value = (name: string) => {
-    const index = argv.indexOf(`--${name}`)
-    return index === -1 ? undefined : argv[index + 1]
-  }
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      duration: { type: 'string', default: '1m' },
+      connections: { type: 'string', default: '10' },
+      'restart-db-at': { type: 'string' },
+      'restart-for': { type: 'string', default: '10s' },
+      grace: { type: 'string', default: '10s' },
+      activities: { type: 'string', default: '2000' },
+      'skip-build': { type: 'boolean', default: false },
+    },
+  })
+  const restartAt = values['restart-db-at']
   const opts: Options = {
-    durationMs: parseDuration(value('duration') ?? '1m'),
-    connections: Number(value('connections') ?? 10),
-    restartAtMs: value('restart-db-at') ? parseDuration(value('restart-db-at')!) : undefined,
-    restartForMs: parseDuration(value('restart-for') ?? '10s'),
-    graceMs: parseDuration(value('grace') ?? '10s'),
-    activities: Number(value('activities') ?? 2000),
-    skipBuild: argv.includes('--skip-build'),
+    durationMs: parseDuration(values.duration),
+    connections: Number(values.connections),
+    restartAtMs: restartAt ? parseDuration(restartAt) : undefined,
+    restartForMs: parseDuration(values['restart-for']),
+    graceMs: parseDuration(values.grace),
+    activities: Number(values.activities),
+    skipBuild: values['skip-build'],
   }
   if (!Number.isInteger(opts.connections) || opts.connections < 1) throw new Error('--connections needs a whole number above 0')
   if (opts.restartAtMs !== undefined && opts.restartAtMs + opts.restartForMs >= opts.durationMs) {
@@ -97,11 +107,7 @@ function report(outcomes: Outcome[], started: number, inWindow: (o: Outcome) => 
 
 async function main(): Promise<number> {
   const opts = options(process.argv.slice(2))
-  if (!opts.skipBuild) {
-    console.log('Building the production server (next build) …')
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } })
-    if (build.status !== 0) throw new Error('next build failed')
-  }
+  if (!opts.skipBuild) buildNext({ show: true })
   const { database, env, dispose } = await scratchWithOwnCluster('wtk_soak')
   let server: ReturnType<typeof startNext> | undefined
   let load: Load | undefined

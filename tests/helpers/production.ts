@@ -1,7 +1,7 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { buildNext, startNext, stop } from '../../src/bench/server'
 import { createScratchDatabase, freePort, type RunningDatabase } from '../../src/db/embedded'
 
 /**
@@ -14,8 +14,7 @@ const stampFile = path.resolve('.next', 'wtk-test-run')
 export function ensureProductionBuild(): void {
   const runId = process.env.WTK_TEST_RUN_ID
   if (runId && fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === runId) return
-  const build = spawnSync('npx', ['next', 'build'], { encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } })
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`)
+  buildNext()
   if (runId) fs.writeFileSync(stampFile, runId)
 }
 
@@ -28,44 +27,19 @@ export type ProductionServer = {
   stop: () => Promise<void>
 }
 
-/** Starts `next start` on a fresh database and waits until it answers the public API. */
+/** Starts `next start` on a fresh database; wait for it with `waitFor` (src/bench/server.ts). */
 export async function startProductionServer(env: Record<string, string> = {}): Promise<ProductionServer> {
   const database = await createScratchDatabase(process.env.DATABASE_URL!, 'wtk_prod')
   const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
-  let output = ''
-  // Its own process group: stopping npx alone would leave next-server running.
-  const server: ChildProcess = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: database.url, PAYLOAD_JOBS_AUTORUN: 'false', ...env, NODE_ENV: 'production' },
-    detached: true,
-  })
-  server.stdout?.on('data', (chunk) => (output += chunk))
-  server.stderr?.on('data', (chunk) => (output += chunk))
-  server.on('exit', (code, signal) => (output += `\nnext start exited: ${signal ?? code}\n`))
-
-  const stop = async () => {
-    if (server.pid && server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve))
-      process.kill(-server.pid, 'SIGTERM')
-      await exited
-    }
-    await database.stop()
+  const server = startNext(port, { ...process.env, DATABASE_URL: database.url, PAYLOAD_JOBS_AUTORUN: 'false', ...env })
+  return {
+    base: `http://127.0.0.1:${port}`,
+    database,
+    output: server.output,
+    hasExited: server.hasExited,
+    stop: async () => {
+      await stop(server.child)
+      await database.stop()
+    },
   }
-  return { base, database, output: () => output, hasExited: () => server.exitCode !== null, stop }
-}
-
-/** Waits until `url` answers (any status), or fails with what the server printed. */
-export async function waitForServer(server: ProductionServer, url: string, timeoutMs: number): Promise<Response> {
-  const deadline = Date.now() + timeoutMs
-  let lastError: unknown
-  while (Date.now() < deadline) {
-    if (server.hasExited()) throw new Error(`next start exited early:\n${server.output()}`)
-    try {
-      return await fetch(url)
-    } catch (error) {
-      lastError = error
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-  }
-  throw new Error(`No answer from ${url}: ${String(lastError)}\n${server.output()}`)
 }
