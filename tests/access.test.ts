@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto'
-
 import type { CollectionSlug, Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Activity, Edition, Organiser, User } from '../src/payload-types'
 import { api, graphql, payload as getTestPayload, type ApiResponse } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser, nextFreeYear, password } from './helpers/fixtures'
-import { fileOf, png, wav } from './helpers/files'
+import { makeActivity, makeEdition, makeOpenEdition, makeOrganiser, makeUser, nextFreeYear, password, unique } from './helpers/fixtures'
+import { fileOf, png, uploadForm, wav } from './helpers/files'
 
 /*
  * The access table of ../shared/DESIGN.md ("Roles and access"), one test per cell: role ×
@@ -202,17 +200,8 @@ let other: Organiser
 const accounts = {} as Record<Exclude<Role, 'anonymous'>, { user: User; token: string }>
 let otherPartner: { user: User; token: string }
 
-const unique = () => randomBytes(4).toString('hex')
 const tokenOf = (role: Role) => (role === 'anonymous' ? undefined : accounts[role].token)
 const userOf = (role: Exclude<Role, 'anonymous'>) => ({ ...accounts[role].user, collection: 'users' as const })
-
-
-function form(file: Buffer, name: string, type: string, data: Record<string, unknown>): FormData {
-  const body = new FormData()
-  body.append('file', new Blob([new Uint8Array(file)], { type }), name)
-  body.append('_payload', JSON.stringify(data))
-  return body
-}
 
 type Status = Activity['status']
 const statuses: Status[] = ['draft', 'submitted', 'in-review', 'changes-requested', 'approved', 'rejected', 'withdrawn', 'cancelled']
@@ -247,13 +236,8 @@ beforeAll(async () => {
   accounts.editor = await makeUser(payload, 'editor')
   accounts.partner = await makeUser(payload, 'partner', own)
   otherPartner = await makeUser(payload, 'partner', other)
-  const year = new Date().getFullYear()
-  listed = await makeEdition(payload, {
-    submissions: { opensAt: `${year - 1}-01-01T00:00:00.000Z`, closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
-  })
-  notYetListed = await makeEdition(payload, {
-    submissions: { opensAt: `${year - 1}-01-01T00:00:00.000Z`, closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2099-01-01T00:00:00.000Z' },
-  })
+  listed = await makeOpenEdition(payload)
+  notYetListed = await makeOpenEdition(payload, { submissions: { listedFrom: '2099-01-01T00:00:00.000Z' } })
   for (const [key, organiser] of [['own', own], ['other', other]] as const) {
     fixtures[key] = {} as (typeof fixtures)[typeof key]
     for (const status of statuses) {
@@ -432,7 +416,7 @@ const contentSpecs: Record<
   media: {
     make: async () =>
       payload.create({ collection: 'media', data: { alt: 'Te verwijderen' }, file: fileOf(await png(), `weg-${unique()}.png`, 'image/png') }),
-    create: async (tag) => ({ form: form(await png(), `${tag}.png`, 'image/png', { alt: tag }) }),
+    create: async (tag) => ({ form: uploadForm(await png(), `${tag}.png`, 'image/png', { alt: tag }) }),
     tagWhere: (tag) => ({ alt: { equals: tag } }),
     update: (tag) => ({ alt: tag }),
     read: (doc) => doc.alt,
@@ -444,7 +428,7 @@ const contentSpecs: Record<
         data: { title: 'Te verwijderen', kind: 'poster', alt: 'x' },
         file: fileOf(await png(), `weg-${unique()}.png`, 'image/png'),
       }),
-    create: async (tag) => ({ form: form(await png(), `${tag}.png`, 'image/png', { title: tag, kind: 'banner', alt: tag }) }),
+    create: async (tag) => ({ form: uploadForm(await png(), `${tag}.png`, 'image/png', { title: tag, kind: 'banner', alt: tag }) }),
     tagWhere: (tag) => ({ title: { equals: tag } }),
     update: (tag) => ({ title: tag }),
     read: (doc) => doc.title,
@@ -500,7 +484,7 @@ cells('story-audio', storyAudioTable, {
   'read the audio of a withdrawn story': (role, answer) => checkRead(`story-audio/${audio.withdrawn.id}`, role, answer, audio.withdrawn.id),
   create: async (role, answer) => {
     const tag = `audio-${role}-${unique()}`
-    const response = await api('POST', 'story-audio?depth=0', { token: tokenOf(role), form: form(wav(), `${tag}.wav`, 'audio/wav', { title: tag }) })
+    const response = await api('POST', 'story-audio?depth=0', { token: tokenOf(role), form: uploadForm(wav(), `${tag}.wav`, 'audio/wav', { title: tag }) })
     if (answer === 'yes') expectOk(response, 201)
     else expectRefused(response, role)
     expect(await countWhere('story-audio', { title: { equals: tag } })).toBe(answer === 'yes' ? 1 : 0)

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Organiser, User } from '../src/payload-types'
 import { api, payload as getTestPayload } from './helpers/api'
-import { makeOrganiser, makeUser, password } from './helpers/fixtures'
+import { makeOrganiser, makeUser, password, unique } from './helpers/fixtures'
 
 let payload: Payload
 let organiser: Organiser
@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 const storedUser = (id: number) => payload.findByID({ collection: 'users', id, depth: 0 })
 const newAccount = (role: string) => ({
-  email: `nieuw-${role}-${Math.random().toString(36).slice(2, 8)}@example.nl`,
+  email: `nieuw-${role}-${unique()}@example.nl`,
   password,
   name: `Nieuw ${role}`,
   role,

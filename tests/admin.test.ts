@@ -14,7 +14,7 @@ import type { Activity, Edition, Organiser, User } from '../src/payload-types'
 import { allowedTargets, type ActivityStatus } from '../src/workflow/activityWorkflow'
 import { workflowActions } from '../src/workflow/actions'
 import { api, payload as getPayload } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
+import { makeActivity, makeEdition, makeOrganiser, makeUser, unique } from './helpers/fixtures'
 
 // What the admin adds on the server: the CSV export of activities (editors only, activities
 // only, nothing imported), the review queue and the partner's home on the dashboard, and the
@@ -129,7 +129,7 @@ describe('the CSV export of activities', () => {
       expect((await api('GET', 'imports', { token })).status).toBe(403)
       expect((await api('POST', 'imports/preview-data', { body: { collectionSlug: 'activities' }, token })).status).toBe(403)
     }
-    const filename = `import-${Date.now()}.csv`
+    const filename = `import-${unique()}.csv`
     await payload.db.create({ collection: 'imports', data: { collectionSlug: 'activities', importMode: 'create', filename } })
     for (const token of [editor.token, partner.token, undefined]) {
       expect((await api('GET', `imports/file/${filename}`, { token })).status).toBe(403)

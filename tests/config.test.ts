@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { poolOptions, resilientPg } from '../src/db/pool'
 import { payload as getTestPayload } from './helpers/api'
+import { unique } from './helpers/fixtures'
 
 describe('the secret', () => {
   const folders: string[] = []
@@ -90,7 +91,7 @@ describe('a transaction whose COMMIT fails', () => {
     const req = await createLocalReq({}, payload)
     const transactionID = await payload.db.beginTransaction()
     req.transactionID = transactionID!
-    const name = `Organisatie die verloren gaat ${Date.now()}`
+    const name = `Organisatie die verloren gaat ${unique()}`
     await payload.create({ collection: 'organisers', data: { name }, req })
     const session = (payload.db as unknown as { sessions: Record<string, { db: { execute: (query: unknown) => Promise<{ rows: { pid: number }[] }> } }> })
       .sessions[String(transactionID)]

@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto'
-
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Story, StoryAudio, User } from '../src/payload-types'
 import { api, graphql, payload as getTestPayload, type ApiResponse } from './helpers/api'
-import { makeOrganiser, makeUser } from './helpers/fixtures'
+import { makeOrganiser, makeUser, unique } from './helpers/fixtures'
 import { fileOf, wav } from './helpers/files'
 
 /**
@@ -20,7 +18,6 @@ let payload: Payload
 let editor: Account
 let partner: Account
 
-const unique = () => randomBytes(4).toString('hex')
 const show = (response: ApiResponse) => JSON.stringify(response.body)
 const asEditor = () => ({ ...editor.user, collection: 'users' as const })
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Activity, Edition, Organiser, Story, User } from '../src/payload-types'
 import { seed } from '../src/seed/run'
 import { api, graphql, payload as getTestPayload, type ApiResponse } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser, password } from './helpers/fixtures'
+import { makeActivity, makeOpenEdition, makeOrganiser, makeUser, password } from './helpers/fixtures'
 import { fileOf, png, wav } from './helpers/files'
 
 /*
@@ -74,13 +74,8 @@ const storyBase = { perspective: 'parent' as const, storyteller: { displayName: 
 
 async function seedMarkers() {
   const organiser: Organiser = await makeOrganiser(payload, { name: 'Marker-organisatie' })
-  const year = new Date().getFullYear()
-  const listed: Edition = await makeEdition(payload, {
-    submissions: { opensAt: `${year - 1}-01-01T00:00:00.000Z`, closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
-  })
-  const unlisted: Edition = await makeEdition(payload, {
-    submissions: { opensAt: `${year - 1}-01-01T00:00:00.000Z`, closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2099-01-01T00:00:00.000Z' },
-  })
+  const listed: Edition = await makeOpenEdition(payload)
+  const unlisted: Edition = await makeOpenEdition(payload, { submissions: { listedFrom: '2099-01-01T00:00:00.000Z' } })
   const { user: editor } = await makeUser(payload, 'editor')
   const recorder = await payload.create({
     collection: 'users',

@@ -16,7 +16,7 @@ import type { Activity, Config, Edition, Organiser } from '../src/payload-types'
 import { amsterdamDate } from '../src/delivery/time'
 import { api, graphql, origin, payload as getPayload, send } from './helpers/api'
 import { fileOf, png } from './helpers/files'
-import { makeActivity, makeEdition, makeOrganiser, makeUser, nextFreeYear } from './helpers/fixtures'
+import { makeActivity, makeEdition, makeOpenEdition, makeOrganiser, makeUser, nextFreeYear } from './helpers/fixtures'
 
 let payload: Payload
 let edition: Edition
@@ -31,13 +31,11 @@ let unlisted: Activity
 const secretEmail = 'geheim-contact-delivery@example.nl'
 const campaignSite = 'https://www.weektegenkindermishandeling.nl'
 
-const listed = { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' }
-
 beforeAll(async () => {
   payload = await getPayload()
   const year = await nextFreeYear(payload)
-  edition = await makeEdition(payload, { year, submissions: listed })
-  hidden = await makeEdition(payload, { year: year + 1, submissions: { ...listed, listedFrom: '2099-01-01T00:00:00.000Z' } })
+  edition = await makeOpenEdition(payload, { year })
+  hidden = await makeOpenEdition(payload, { year: year + 1, submissions: { listedFrom: '2099-01-01T00:00:00.000Z' } })
   organiser = await makeOrganiser(payload, { name: 'Jeugdgezondheidszorg Utrecht', shortName: 'JGZ' })
   const contact = { name: 'Geheim Contact', email: secretEmail, phone: '0301234567' }
   evening = await makeActivity(payload, edition, organiser, {
@@ -215,7 +213,7 @@ describe('anonymous reads are capped', () => {
   let many: Edition
 
   beforeAll(async () => {
-    many = await makeEdition(payload, { submissions: listed })
+    many = await makeOpenEdition(payload)
     for (let i = 0; i < 101; i++) {
       await makeActivity(payload, many, organiser, { title: `Activiteit ${i}`, status: 'approved' })
     }
@@ -294,7 +292,7 @@ describe('cache headers', () => {
   })
 
   it('gives a new tag when an edition becomes listed, without any write', async () => {
-    const soon = await makeEdition(payload, { submissions: { ...listed, listedFrom: new Date(Date.now() + 1500).toISOString() } })
+    const soon = await makeOpenEdition(payload, { submissions: { listedFrom: new Date(Date.now() + 1500).toISOString() } })
     const activity = await makeActivity(payload, soon, organiser, { status: 'approved' })
     const path = `activities?where[edition][equals]=${soon.id}`
     const before = await api('GET', path)

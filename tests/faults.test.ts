@@ -12,7 +12,7 @@ import { prepareWorld, type World } from '../src/soak/world'
 import { activityStatuses } from '../src/fields/options'
 import type { Activity, Edition, Organiser } from '../src/payload-types'
 import { api, payload as getTestPayload, type ApiResponse } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
+import { makeActivity, makeOpenEdition, makeOrganiser, makeUser } from './helpers/fixtures'
 import { ensureProductionBuild } from './helpers/production'
 
 type Status = Activity['status']
@@ -35,9 +35,7 @@ describe('concurrent submissions and decisions on the same activities', () => {
 
   beforeAll(async () => {
     payload = await getTestPayload()
-    edition = await makeEdition(payload, {
-      submissions: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
-    })
+    edition = await makeOpenEdition(payload)
     organiser = await makeOrganiser(payload)
     for (let i = 0; i < 2; i++) {
       const partner = await makeUser(payload, 'partner', organiser)

@@ -11,7 +11,7 @@ import {
   partnerEditableStatuses,
 } from '../src/workflow/activityWorkflow'
 import { api, payload as getTestPayload } from './helpers/api'
-import { freshClientAddress, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
+import { freshClientAddress, makeOpenEdition, makeOrganiser, makeUser } from './helpers/fixtures'
 
 // Property: whatever create or update body a partner, an editor or the public form sends for an
 // activity, the answer is never a 5xx; an accepted activity reads back as sent and passes the
@@ -39,14 +39,7 @@ const accounts = {} as Record<Role, { user: User; token: string }>
 beforeAll(async () => {
   payload = await getTestPayload()
   process.env.PUBLIC_SUBMISSION_LIMIT_PER_HOUR = '100000'
-  const now = Date.now()
-  edition = await makeEdition(payload, {
-    submissions: {
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 30 * 86_400_000).toISOString(),
-      listedFrom: new Date(now - 86_400_000).toISOString(),
-    },
-  })
+  edition = await makeOpenEdition(payload)
   organiser = await makeOrganiser(payload)
   otherOrganiser = await makeOrganiser(payload)
   accounts.partner = await makeUser(payload, 'partner', organiser)

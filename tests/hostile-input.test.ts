@@ -5,7 +5,7 @@ import { POST as graphqlRoute } from '../src/app/(payload)/api/graphql/route'
 import type { Edition, Organiser } from '../src/payload-types'
 import { queryLimitDefaults } from '../src/plugins/inputGuards'
 import { api, fieldErrors, graphql, origin, payload as getTestPayload, send, type ApiResponse } from './helpers/api'
-import { freshClientAddress, makeActivity, makeEdition, makeOrganiser, makeUser, minimalActivity } from './helpers/fixtures'
+import { freshClientAddress, makeActivity, makeOpenEdition, makeOrganiser, makeUser, minimalActivity } from './helpers/fixtures'
 
 // Whatever a caller sends, the answer is a 4xx or a normal 200: never a 500, never SQL or a stack
 // trace, never slower because of what the query says, and a refused write stores nothing.
@@ -18,7 +18,7 @@ const callers = Object.keys(tokens) as (keyof typeof tokens)[]
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  edition = await makeEdition(payload, { submissions: { listedFrom: '2020-01-01T00:00:00.000Z' } })
+  edition = await makeOpenEdition(payload)
   organiser = await makeOrganiser(payload)
   for (let i = 0; i < 3; i++) await makeActivity(payload, edition, organiser, { status: 'approved' })
   tokens.partner = (await makeUser(payload, 'partner', organiser)).token

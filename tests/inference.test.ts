@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto'
-
 import type { CollectionSlug, Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Activity, Edition, Organiser, User } from '../src/payload-types'
 import { api, graphql, payload as getTestPayload } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
+import { makeActivity, makeEdition, makeOpenEdition, makeOrganiser, makeUser, unique } from './helpers/fixtures'
 import { fileOf, wav } from './helpers/files'
 
 /*
@@ -13,7 +11,6 @@ import { fileOf, wav } from './helpers/files'
  * the order of a list, the answer to a slug, the answer to docAccess, or a server error.
  */
 
-const unique = () => randomBytes(4).toString('hex')
 
 let payload: Payload
 let edition: Edition
@@ -29,7 +26,7 @@ let ownActivity: Activity
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  edition = await makeEdition(payload, { submissions: { listedFrom: '2020-01-01T00:00:00.000Z' } })
+  edition = await makeOpenEdition(payload)
   ownOrganiser = await makeOrganiser(payload)
   otherOrganiser = await makeOrganiser(payload)
   partner = await makeUser(payload, 'partner', ownOrganiser)

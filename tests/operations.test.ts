@@ -9,7 +9,7 @@ import { schedulePublication, upcomingPublications } from '../src/admin/serverFu
 import type { Activity, Edition, Organiser, User } from '../src/payload-types'
 import { api, type ApiResponse, graphql, payload as getTestPayload } from './helpers/api'
 import { fileOf, png, uploadForm, wav } from './helpers/files'
-import { makeActivity, makeEdition, makeOrganiser, makeUser, minimalActivity } from './helpers/fixtures'
+import { makeActivity, makeEdition, makeOpenEdition, makeOrganiser, makeUser, minimalActivity, unique } from './helpers/fixtures'
 import { exposedOperations, type Operation } from './helpers/operations'
 
 /**
@@ -117,8 +117,6 @@ let edition: Edition
 let own: Organiser
 let other: Organiser
 const accounts = {} as Record<Exclude<Role, 'anonymous'> | 'otherEditor', { user: User; token: string }>
-let counter = 0
-const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`
 const tokenOf = (role: Role) => (role === 'anonymous' ? undefined : accounts[role].token)
 const userOf = (role: Role) => (role === 'anonymous' ? undefined : { ...accounts[role].user, collection: 'users' as const })
 
@@ -131,10 +129,7 @@ beforeAll(async () => {
   accounts.editor = await makeUser(payload, 'editor')
   accounts.otherEditor = await makeUser(payload, 'editor')
   accounts.partner = await makeUser(payload, 'partner', own)
-  const year = new Date().getFullYear()
-  edition = await makeEdition(payload, {
-    submissions: { opensAt: `${year - 1}-01-01T00:00:00.000Z`, closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
-  })
+  edition = await makeOpenEdition(payload)
 })
 
 /** What a subject needs for the generic checks: documents to aim at, and what to write. */

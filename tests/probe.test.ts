@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import type { Activity, Edition, Organiser } from '../src/payload-types'
 import { api, graphql, payload as getTestPayload } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
+import { makeActivity, makeOpenEdition, makeOrganiser, makeUser } from './helpers/fixtures'
 
 // A field a caller may not read must not narrow, order or reveal results: otherwise a query
 // such as where[contact.email][like]=a answers "is there an activity whose contact starts
@@ -17,7 +17,7 @@ let activities: Activity[]
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  edition = await makeEdition(payload, { submissions: { listedFrom: '2020-01-01T00:00:00.000Z' } })
+  edition = await makeOpenEdition(payload)
   organiser = await makeOrganiser(payload)
   const { user: partnerUser } = await makeUser(payload, 'partner', organiser)
   ;({ token: partnerToken } = await makeUser(payload, 'partner', await makeOrganiser(payload)))

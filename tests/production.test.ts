@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { waitFor } from '../src/bench/server'
 import { freePort } from '../src/db/embedded'
+import { openWindow, unique } from './helpers/fixtures'
 import { ensureProductionBuild, startProductionServer, type ProductionServer } from './helpers/production'
 
 // The production build and `next start` on a database that nothing has touched yet: the server
@@ -117,7 +118,6 @@ describe('the production build', () => {
 describe('refusals from the production build', () => {
   const admin = { email: 'beheer@example.nl', password: 'Lang-genoeg-wachtwoord-2026!', name: 'Beheer' }
   const accountPassword = 'Ander-lang-wachtwoord-2026!'
-  const unique = () => Math.random().toString(36).slice(2, 8)
   let adminToken = ''
   let editorToken = ''
   let partnerToken = ''
@@ -175,7 +175,7 @@ describe('refusals from the production build', () => {
       theme: `Thema ${year}`,
       startDate: `${year}-11-16T00:00:00.000Z`,
       endDate: `${year}-11-22T00:00:00.000Z`,
-      submissions: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-12-31T00:00:00.000Z' },
+      submissions: openWindow,
     })
     expect(edition.status, JSON.stringify(edition.body)).toBe(201)
     editionId = (edition.body as unknown as { doc: { id: number } }).doc.id

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { waitFor } from '../src/bench/server'
 import { confirmationLink } from '../src/workflow/publicSubmission'
+import { openWindow, unique } from './helpers/fixtures'
 import { ensureProductionBuild, startProductionServer, type ProductionServer } from './helpers/production'
 
 // The public submission form over real HTTP against the production build (`next build` +
@@ -12,7 +13,6 @@ import { ensureProductionBuild, startProductionServer, type ProductionServer } f
 
 const defaults = { PUBLIC_SUBMISSION_LIMIT_PER_HOUR: '5', PUBLIC_SUBMISSION_LIMIT_PER_CONTACT: '3', PUBLIC_SUBMISSION_LIMIT_TOTAL: '200' }
 const account = { email: 'redactie@example.nl', password: 'Lang-genoeg-wachtwoord-2026!', name: 'Redactie' }
-const unique = () => Math.random().toString(36).slice(2, 8)
 
 type Site = { server: ProductionServer; base: string; token: string; open: number; closed: number }
 
@@ -36,7 +36,7 @@ async function startSite(env: Record<string, string>): Promise<Site> {
     expect(response.status, await response.clone().text()).toBe(201)
     return (await response.json()).doc.id as number
   }
-  const open = await edition(2040, { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-12-31T00:00:00.000Z' })
+  const open = await edition(2040, openWindow)
   const closed = await edition(2041, { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2020-02-01T00:00:00.000Z' })
   return { server, base, token, open, closed }
 }

@@ -5,7 +5,7 @@ import { clientAddress, trustedProxies } from '../src/http/clientAddress'
 import type { Edition } from '../src/payload-types'
 import { confirmationLink } from '../src/workflow/publicSubmission'
 import { api, fieldErrors, payload as getTestPayload, origin, send } from './helpers/api'
-import { freshClientAddress, makeActivity, makeEdition, makeOrganiser } from './helpers/fixtures'
+import { freshClientAddress, makeActivity, makeEdition, makeOpenEdition, makeOrganiser, unique } from './helpers/fixtures'
 import { mailTo as receive, runQueuedJobs, startMailbox } from './helpers/mailbox'
 
 let payload: Payload
@@ -17,9 +17,7 @@ const inbox = 'aanmeldingen@weektegenkindermishandeling.test'
 beforeAll(async () => {
   payload = await getTestPayload()
   mailbox = await startMailbox()
-  edition = await makeEdition(payload, {
-    submissions: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
-  })
+  edition = await makeOpenEdition(payload)
   closedEdition = await makeEdition(payload, { submissions: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2020-02-01T00:00:00.000Z' } })
   await payload.updateGlobal({ slug: 'site-settings', data: { reviewInbox: inbox } })
 })
@@ -29,13 +27,13 @@ afterAll(async () => {
 })
 
 const form = (overrides: Record<string, unknown> = {}) => ({
-  title: `Buurtavond ${Math.random().toString(36).slice(2, 8)}`,
+  title: `Buurtavond ${unique()}`,
   edition: edition.id,
   format: 'meeting',
   startsAt: `${edition.year}-11-18T19:00:00.000Z`,
   location: { mode: 'on-site', venue: 'Buurthuis De Linde', city: 'Zwolle', province: 'overijssel' },
-  contact: { name: 'Ilse Bakker', email: `ilse-${Math.random().toString(36).slice(2, 8)}@buurthuis.test`, phone: '038-1234567' },
-  organisation: { name: `Buurthuis De Linde ${Math.random().toString(36).slice(2, 6)}`, website: 'https://buurthuis.example.nl' },
+  contact: { name: 'Ilse Bakker', email: `ilse-${unique()}@buurthuis.test`, phone: '038-1234567' },
+  organisation: { name: `Buurthuis De Linde ${unique()}`, website: 'https://buurthuis.example.nl' },
   homepage: '',
   ...overrides,
 })
@@ -265,7 +263,7 @@ describe('confirmation links', () => {
   })
 
   it('escape the title on the page, which allows no script and is never stored', async () => {
-    const title = `<script>alert(document.cookie)</script><img src=x onerror=alert(1)> "Buurt" & 'avond' ${Math.random().toString(36).slice(2, 6)}`
+    const title = `<script>alert(document.cookie)</script><img src=x onerror=alert(1)> "Buurt" & 'avond' ${unique()}`
     const { link } = await submitted({ title })
     const page = await openLink(link)
     expect(page.status).toBe(200)
@@ -337,7 +335,7 @@ describe('the client address of the rate limit', () => {
 describe('the caps of the public form', () => {
   it('allows a few submissions per contact e-mail address an hour', async () => {
     await withEnv({ PUBLIC_SUBMISSION_LIMIT_PER_CONTACT: '3' }, async () => {
-      const email = `vaak-${Math.random().toString(36).slice(2, 8)}@school.test`
+      const email = `vaak-${unique()}@school.test`
       for (let i = 0; i < 3; i++) expect((await submit(form({ contact: { name: 'Ilse Bakker', email } }))).status).toBe(201)
       const body = form({ contact: { name: 'Ilse Bakker', email: email.toUpperCase() } })
       const limited = await submit(body)

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Activity, Edition, Organiser } from '../src/payload-types'
 import { allowedTargets, transitions } from '../src/workflow/activityWorkflow'
 import { api, graphql, payload as getTestPayload } from './helpers/api'
-import { makeActivity, makeEdition, makeOrganiser, makeUser } from './helpers/fixtures'
+import { makeActivity, makeEdition, makeOpenEdition, makeOrganiser, makeUser, unique } from './helpers/fixtures'
 import { mailTo as receive, startMailbox } from './helpers/mailbox'
 
 type Status = Activity['status']
@@ -41,10 +41,7 @@ const inbox = 'beoordeling@weektegenkindermishandeling.test'
 beforeAll(async () => {
   payload = await getTestPayload()
   mailbox = await startMailbox()
-  const year = new Date().getFullYear()
-  edition = await makeEdition(payload, {
-    submissions: { opensAt: `${year - 1}-01-01T00:00:00.000Z`, closesAt: '2099-12-31T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
-  })
+  edition = await makeOpenEdition(payload)
   closedEdition = await makeEdition(payload, {
     submissions: { opensAt: '2020-09-01T00:00:00.000Z', closesAt: '2020-11-01T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
   })
@@ -62,7 +59,7 @@ afterAll(async () => {
 const activityIn = (status: Status, data: Partial<Activity> = {}) =>
   makeActivity(payload, data.edition ? (data.edition as Edition) : edition, organiser, {
     status,
-    contact: { name: 'Lotte Jansen', email: `lotte-${Math.random().toString(36).slice(2, 8)}@school.test` },
+    contact: { name: 'Lotte Jansen', email: `lotte-${unique()}@school.test` },
     ...data,
     edition: (data.edition as Edition | undefined)?.id ?? edition.id,
   })

@@ -4,7 +4,8 @@ import type { Payload } from 'payload'
 
 import type { Activity, Edition, Organiser, User } from '../../src/payload-types'
 
-const unique = () => randomBytes(4).toString('hex')
+/** Eight random hex digits, for names, e-mail addresses, slugs and file names no other test uses. */
+export const unique = (): string => randomBytes(4).toString('hex')
 
 export async function makeOrganiser(payload: Payload, data: Partial<Organiser> = {}): Promise<Organiser> {
   return payload.create({ collection: 'organisers', data: { name: `Organisatie ${unique()}`, ...data } })
@@ -28,6 +29,17 @@ export async function makeEdition(payload: Payload, data: Partial<Edition> = {})
       ...data,
     },
   })
+}
+
+/** A submission window open from 2020 to 2099: editions made with it take submissions now. */
+export const openWindow = { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-12-31T00:00:00.000Z' }
+
+/**
+ * An edition that takes submissions now and whose activities are public (listed since 2020);
+ * `data.submissions` changes single dates, e.g. `{ listedFrom: '2099-01-01T00:00:00.000Z' }`.
+ */
+export async function makeOpenEdition(payload: Payload, data: Partial<Edition> = {}): Promise<Edition> {
+  return makeEdition(payload, { ...data, submissions: { ...openWindow, listedFrom: '2020-01-01T00:00:00.000Z', ...data.submissions } })
 }
 
 export const minimalActivity = (edition: Edition, organiser: Organiser) => ({
@@ -77,6 +89,6 @@ export async function makeUser(
  * submissions per address an hour, and every suite shares the database the limit counts in.
  */
 export const freshClientAddress = (): string => {
-  const [a, b] = [Math.random(), Math.random()].map((n) => Math.floor(n * 0xffff).toString(16))
-  return `2001:db8::${a}:${b}`
+  const id = unique()
+  return `2001:db8::${id.slice(0, 4)}:${id.slice(4)}`
 }
