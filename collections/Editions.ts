@@ -1,4 +1,4 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { publicContent } from '../src/access/roles'
 import { currentEditionEndpoint } from '../src/endpoints/currentEdition'
@@ -45,7 +45,7 @@ export const Editions: CollectionConfig = {
           min: 2000,
           max: 2100,
           admin: { width: '33%' },
-          validate: async (value: unknown, { req, id, data }: { req: any; id?: number | string; data: Data }) => {
+          validate: async (value: unknown, { req, id, data }: { req: PayloadRequest; id?: number | string; data: Data }) => {
             if (typeof value !== 'number' || !Number.isInteger(value) || value < 2000 || value > 2100) {
               return 'Vul een jaartal in tussen 2000 en 2100.'
             }

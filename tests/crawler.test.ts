@@ -453,7 +453,7 @@ describe('REST, anonymously', () => {
       ]
       for (const query of queries) {
         let page = 1
-        let totalPages = 1
+        let totalPages: number
         do {
           const response = await crawl.get(`${slug}?${query}&page=${page}`)
           for (const doc of response.body?.docs ?? []) seen.add(doc.id)

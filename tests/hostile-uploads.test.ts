@@ -54,8 +54,6 @@ const fieldsFor: Record<string, Record<string, unknown>> = {
   'story-audio': { title: 'Testaudio' },
 }
 
-const folderOf: Record<string, string> = { media: 'images', 'campaign-assets': 'campaign-assets', 'story-audio': 'story-audio' }
-
 /** Every file anywhere below the folder that holds the media folder. */
 const allFilesNear = () => fs.readdirSync(path.dirname(mediaRoot), { recursive: true, encoding: 'utf8' }).sort()
 

@@ -35,7 +35,7 @@ export const floorListQuery = `
 
 export const floorCountQuery = `SELECT count(*)::int AS total ${where}`
 
-type Row = Record<string, any>
+type Row = Record<string, unknown>
 
 const toDoc = (r: Row) => ({
   id: r.id,

@@ -63,7 +63,7 @@ async function beginCheckedTransaction(this: TransactionalAdapter, options?: unk
   try {
     await started
   } catch (error) {
-    throw new Error(`Error: cannot begin transaction: ${(error as Error)?.message}`)
+    throw new Error(`Error: cannot begin transaction: ${(error as Error)?.message}`, { cause: error })
   }
   this.sessions[id] = {
     db: transaction,

@@ -34,8 +34,8 @@ const maxNameBytes = 120
  */
 export function storedFileName(sent: string, extension: string): string {
   const lastSegment = sent.split(/[/\\]/).pop() ?? ''
-  // eslint-disable-next-line no-control-regex
   const cleaned = lastSegment
+    // eslint-disable-next-line no-control-regex -- the control characters are what this removes
     .replace(/[\u0000-\u001f\u007f]/g, '')
     // `%` and `#` would be read as URL escapes and fragments in the file's address.
     .replace(/[%#]/g, '-')

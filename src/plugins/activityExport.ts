@@ -1,7 +1,6 @@
 import { importExportPlugin } from '@payloadcms/plugin-import-export'
 import {
   addDataAndFileToRequest,
-  APIError,
   Forbidden,
   type CollectionBeforeOperationHook,
   type CollectionConfig,

@@ -12,6 +12,7 @@ import { runMigrations } from './migrations'
 async function main() {
   const database = await ensureDatabase()
   process.env.PAYLOAD_SECRET = resolveSecret()
+  // eslint-disable-next-line prefer-const -- the exit handler below may read it before next dev is spawned (Ctrl+C during the migrations), where a `const` would throw
   let next: ReturnType<typeof spawn> | undefined
   const stop = stopOnExit(database, async () => {
     if (next && next.exitCode === null && next.pid) {

@@ -1,5 +1,8 @@
 /** One HTTP call of the load: its answer, or `network` when no answer came (refused, reset, timed out). */
-export type Answer = { status: number | 'network'; ms: number; body: any; text: string }
+export type Answer = { status: number | 'network'; ms: number; body: AnswerBody | undefined; text: string }
+
+/** The parts of the API's JSON answers that the load reads. */
+export type AnswerBody = { doc?: { id: number; status?: string }; errors?: unknown[] }
 
 export async function call(
   base: string,
@@ -19,7 +22,7 @@ export async function call(
       signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
     })
     const text = await response.text()
-    let body: any
+    let body: AnswerBody | undefined
     try {
       body = JSON.parse(text)
     } catch {

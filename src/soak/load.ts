@@ -61,9 +61,10 @@ const actions: Action[] = [
         body: newActivity(load.world, Math.random() < 0.5 ? 'submitted' : 'draft'),
         token: partner.token,
       })
-      if (answer.status === 201) {
-        load.acknowledged.creates.push(answer.body.doc.id)
-        load.activities.push(answer.body.doc.id)
+      const created = answer.body?.doc
+      if (answer.status === 201 && created) {
+        load.acknowledged.creates.push(created.id)
+        load.activities.push(created.id)
       }
       return { answer, expected: [201] }
     },

@@ -6,10 +6,13 @@ export type World = { base: string; edition: number; organiser: number; admin: A
 
 const password = 'Soak-wachtwoord-2026!'
 
-async function created(base: string, path: string, body: unknown, token?: string) {
+/** What the REST API answers to a create, a login and the first registration. */
+type Created = { doc: { id: number }; user: { id: number }; token: string }
+
+async function created(base: string, path: string, body: unknown, token?: string): Promise<Created> {
   const answer = await call(base, 'POST', path, { body, token })
   if (answer.status !== 201 && answer.status !== 200) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`)
-  return answer.body
+  return JSON.parse(answer.text) as Created
 }
 
 async function account(base: string, admin: string, role: 'editor' | 'partner', n: number, organiser?: number): Promise<Account> {
