@@ -66,8 +66,18 @@ export default buildConfig({
     meta: { titleSuffix: ' · Week tegen Kindermishandeling' },
     dashboard: {
       widgets: [
-        { slug: 'review-queue', label: label('Te beoordelen activiteiten', 'Review queue'), Component: '/components/dashboard/ReviewQueue#ReviewQueue', minWidth: 'large' },
-        { slug: 'partner-home', label: label('Uw activiteiten', 'Your activities'), Component: '/components/dashboard/PartnerHome#PartnerHome', minWidth: 'large' },
+        {
+          slug: 'review-queue',
+          label: label('Te beoordelen activiteiten', 'Review queue'),
+          Component: '/components/dashboard/ReviewQueue#ReviewQueue',
+          minWidth: 'large',
+        },
+        {
+          slug: 'partner-home',
+          label: label('Uw activiteiten', 'Your activities'),
+          Component: '/components/dashboard/PartnerHome#PartnerHome',
+          minWidth: 'large',
+        },
       ],
       // Editors start with their review queue, partners with their own organisation's activities.
       defaultLayout: ({ req }) =>
@@ -109,7 +119,9 @@ export default buildConfig({
     fallbackLanguage: 'nl',
     // Every failed login gets this answer, also for a locked account (src/hooks/sameLoginAnswer.ts).
     translations: {
-      nl: { error: { emailOrPasswordIncorrect: 'Het e-mailadres of wachtwoord is onjuist, of het account is na te veel mislukte pogingen tijdelijk geblokkeerd.' } },
+      nl: {
+        error: { emailOrPasswordIncorrect: 'Het e-mailadres of wachtwoord is onjuist, of het account is na te veel mislukte pogingen tijdelijk geblokkeerd.' },
+      },
       en: { error: { emailOrPasswordIncorrect: 'The email or password is incorrect, or the account is temporarily blocked after too many failed attempts.' } },
     },
   },

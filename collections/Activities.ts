@@ -1,11 +1,6 @@
 import type { CollectionConfig, Field } from 'payload'
 
-import {
-  createActivities,
-  ownOrganiserOrEditor,
-  readActivities,
-  updateActivities,
-} from '../src/access/activities'
+import { createActivities, ownOrganiserOrEditor, readActivities, updateActivities } from '../src/access/activities'
 import { isEditor, nobody, partnerOrganiser } from '../src/access/roles'
 import { forEditors } from '../src/admin/visibility'
 import { label } from '../src/fields/label'
@@ -13,19 +8,8 @@ import { activityFormats, activityStatuses, audiences, locationModes, provinces,
 import { slug } from '../src/fields/slug'
 import { calendarEndpoint } from '../src/endpoints/calendar'
 import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
-import {
-  applyActivityPlan,
-  planActivityWrites,
-  recordActivityPlan,
-  refuseWritesPastTheWorkflow,
-} from '../src/workflow/hooks'
-import {
-  isDutchPostalCode,
-  isWellFormedEmail,
-  isWellFormedPhone,
-  isWellFormedUrl,
-  notBefore,
-} from '../src/fields/validators'
+import { applyActivityPlan, planActivityWrites, recordActivityPlan, refuseWritesPastTheWorkflow } from '../src/workflow/hooks'
+import { isDutchPostalCode, isWellFormedEmail, isWellFormedPhone, isWellFormedUrl, notBefore } from '../src/fields/validators'
 
 type Data = Record<string, unknown> | undefined
 
@@ -143,7 +127,10 @@ export const Activities: CollectionConfig = {
                   options: themes,
                   hasMany: true,
                   index: true,
-                  admin: { width: '50%', description: label("Eén of meer thema's waarop bezoekers kunnen zoeken.", 'One or more themes visitors can filter on.') },
+                  admin: {
+                    width: '50%',
+                    description: label("Eén of meer thema's waarop bezoekers kunnen zoeken.", 'One or more themes visitors can filter on.'),
+                  },
                 },
               ],
             },
@@ -228,7 +215,10 @@ export const Activities: CollectionConfig = {
                       type: 'select',
                       options: provinces,
                       index: true,
-                      admin: { condition: (_, s) => needsPlace(s?.mode), description: label('Bezoekers zoeken activiteiten per provincie.', 'Visitors search by province.') },
+                      admin: {
+                        condition: (_, s) => needsPlace(s?.mode),
+                        description: label('Bezoekers zoeken activiteiten per provincie.', 'Visitors search by province.'),
+                      },
                       validate: (value: unknown, { siblingData }: { siblingData: Data }) => {
                         if (needsPlace(siblingData?.mode) && !value) return 'Kies de provincie voor een activiteit op locatie of hybride.'
                         if (value && !provinces.some((p) => p.value === value)) return 'Kies een van de twaalf provincies.'
@@ -246,9 +236,7 @@ export const Activities: CollectionConfig = {
                     description: label('Begint met https://. Deze link is openbaar.', 'Starts with https://. This link is public.'),
                   },
                   validate: (value: unknown, { siblingData }: { siblingData: Data }) =>
-                    needsLink(siblingData?.mode) && !value
-                      ? 'Vul de link in voor een online of hybride activiteit.'
-                      : isWellFormedUrl(value),
+                    needsLink(siblingData?.mode) && !value ? 'Vul de link in voor een online of hybride activiteit.' : isWellFormedUrl(value),
                 },
               ],
             },

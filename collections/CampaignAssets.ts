@@ -50,9 +50,7 @@ export const CampaignAssets: CollectionConfig = {
       maxLength: 300,
       admin: { description: label('Verplicht voor afbeeldingen.', 'Required for images.') },
       validate: (value: unknown, { data }: { data: Record<string, unknown> }) =>
-        String(data?.mimeType ?? '').startsWith('image/') && !value
-          ? 'Geef afbeeldingen een alternatieve tekst die beschrijft wat er te zien is.'
-          : true,
+        String(data?.mimeType ?? '').startsWith('image/') && !value ? 'Geef afbeeldingen een alternatieve tekst die beschrijft wat er te zien is.' : true,
     },
   ],
 }

@@ -26,11 +26,7 @@ export const Editions: CollectionConfig = {
   defaultSort: '-year',
   defaultPopulate: { year: true, number: true, theme: true, slug: true, startDate: true, endDate: true },
   hooks: {
-    beforeDelete: [
-      preventDeleteWhileReferenced('editie', [
-        { collection: 'activities', field: 'edition', what: 'activiteit(en)' },
-      ]),
-    ],
+    beforeDelete: [preventDeleteWhileReferenced('editie', [{ collection: 'activities', field: 'edition', what: 'activiteit(en)' }])],
   },
   fields: [
     {

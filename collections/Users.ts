@@ -105,10 +105,7 @@ export const Users: CollectionConfig = {
         condition: (data) => data?.role === 'partner',
       },
       validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
-        siblingData?.role === 'partner' && !value
-          ? 'Een partneraccount hoort bij een organisatie: kies de organisatie van deze partner.'
-          : true,
+        siblingData?.role === 'partner' && !value ? 'Een partneraccount hoort bij een organisatie: kies de organisatie van deze partner.' : true,
     },
   ],
 }
-

@@ -204,11 +204,13 @@ export function readSettings(env: Env = process.env): Settings {
 
   const port = wholeNumber('PORT', 3000, 1, 65535)
   const serverUrlText = text('SERVER_URL')
-  const configuredServerUrl =
-    serverUrlText === undefined ? undefined : httpUrl('SERVER_URL', serverUrlText, 'https://cms.weektegenkindermishandeling.nl')
+  const configuredServerUrl = serverUrlText === undefined ? undefined : httpUrl('SERVER_URL', serverUrlText, 'https://cms.weektegenkindermishandeling.nl')
 
   const corsOrigins: string[] = []
-  for (const entry of (text('CORS_ORIGINS') ?? '').split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of (text('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const origin = httpUrl('CORS_ORIGINS', entry, 'https://www.weektegenkindermishandeling.nl (several separated by commas)')
     if (origin) corsOrigins.push(origin)
   }

@@ -36,11 +36,11 @@ type Table = Record<string, Row>
 /** "editions, organisers, media, site-settings: read | read | all | all"; "campaign-assets: read | read | all | all". */
 const publicContentTable: Table = {
   //                       anonymous  partner  editor  admin
-  'read the list':        ['all',     'all',   'all',  'all'],
-  'read by id':           ['yes',     'yes',   'yes',  'yes'],
-  create:                 ['no',      'no',    'yes',  'yes'],
-  update:                 ['no',      'no',    'yes',  'yes'],
-  delete:                 ['no',      'no',    'yes',  'yes'],
+  'read the list': ['all', 'all', 'all', 'all'],
+  'read by id': ['yes', 'yes', 'yes', 'yes'],
+  create: ['no', 'no', 'yes', 'yes'],
+  update: ['no', 'no', 'yes', 'yes'],
+  delete: ['no', 'no', 'yes', 'yes'],
 }
 
 /**
@@ -49,27 +49,27 @@ const publicContentTable: Table = {
  */
 const storyAudioTable: Table = {
   //                                          anonymous  partner   editor  admin
-  'read the list':                           ['public',  'public', 'all',  'all'],
-  'read the audio of a published story':     ['yes',     'yes',    'yes',  'yes'],
-  'read the audio of a draft story':         ['hidden',  'hidden', 'yes',  'yes'],
-  'read the audio of a withdrawn story':     ['hidden',  'hidden', 'yes',  'yes'],
-  create:                                    ['no',      'no',     'yes',  'yes'],
-  update:                                    ['no',      'no',     'yes',  'yes'],
-  delete:                                    ['no',      'no',     'yes',  'yes'],
+  'read the list': ['public', 'public', 'all', 'all'],
+  'read the audio of a published story': ['yes', 'yes', 'yes', 'yes'],
+  'read the audio of a draft story': ['hidden', 'hidden', 'yes', 'yes'],
+  'read the audio of a withdrawn story': ['hidden', 'hidden', 'yes', 'yes'],
+  create: ['no', 'no', 'yes', 'yes'],
+  update: ['no', 'no', 'yes', 'yes'],
+  delete: ['no', 'no', 'yes', 'yes'],
 }
 
 /** "stories: read published, consent not withdrawn, without consent | as anonymous | all | all". */
 const storiesTable: Table = {
   //                                             anonymous  partner   editor  admin
-  'read the list':                              ['public',  'public', 'all',  'all'],
-  'read a published story':                     ['yes',     'yes',    'yes',  'yes'],
-  'read a draft story':                         ['hidden',  'hidden', 'yes',  'yes'],
+  'read the list': ['public', 'public', 'all', 'all'],
+  'read a published story': ['yes', 'yes', 'yes', 'yes'],
+  'read a draft story': ['hidden', 'hidden', 'yes', 'yes'],
   'read a published story whose consent was withdrawn': ['hidden', 'hidden', 'yes', 'yes'],
-  create:                                       ['no',      'no',     'yes',  'yes'],
-  update:                                       ['no',      'no',     'yes',  'yes'],
-  delete:                                       ['no',      'no',     'yes',  'yes'],
-  'read versions':                              ['no',      'no',     'yes',  'yes'],
-  'read a version by id':                       ['no',      'no',     'yes',  'yes'],
+  create: ['no', 'no', 'yes', 'yes'],
+  update: ['no', 'no', 'yes', 'yes'],
+  delete: ['no', 'no', 'yes', 'yes'],
+  'read versions': ['no', 'no', 'yes', 'yes'],
+  'read a version by id': ['no', 'no', 'yes', 'yes'],
 }
 
 /**
@@ -80,30 +80,30 @@ const storiesTable: Table = {
  */
 const activitiesTable: Table = {
   //                                                             anonymous  partner       editor  admin
-  'read the list':                                              ['public',  'own+public', 'all',  'all'],
-  'read an approved activity of a listed edition (other organiser)':   ['yes', 'yes', 'yes', 'yes'],
-  'read a cancelled activity of a listed edition (other organiser)':   ['yes', 'yes', 'yes', 'yes'],
+  'read the list': ['public', 'own+public', 'all', 'all'],
+  'read an approved activity of a listed edition (other organiser)': ['yes', 'yes', 'yes', 'yes'],
+  'read a cancelled activity of a listed edition (other organiser)': ['yes', 'yes', 'yes', 'yes'],
   'read an approved activity of an edition not yet listed (other organiser)': ['hidden', 'hidden', 'yes', 'yes'],
-  'read a submitted activity (other organiser)':                ['hidden',  'hidden',     'yes',  'yes'],
-  'read a rejected activity (other organiser)':                 ['hidden',  'hidden',     'yes',  'yes'],
-  'read a draft activity (own organiser)':                      ['hidden',  'yes',        'yes',  'yes'],
-  'read a rejected activity (own organiser)':                   ['hidden',  'yes',        'yes',  'yes'],
+  'read a submitted activity (other organiser)': ['hidden', 'hidden', 'yes', 'yes'],
+  'read a rejected activity (other organiser)': ['hidden', 'hidden', 'yes', 'yes'],
+  'read a draft activity (own organiser)': ['hidden', 'yes', 'yes', 'yes'],
+  'read a rejected activity (own organiser)': ['hidden', 'yes', 'yes', 'yes'],
   'read an approved activity of an edition not yet listed (own organiser)': ['hidden', 'yes', 'yes', 'yes'],
-  create:                                                       ['no',      'yes',        'yes',  'yes'],
-  'update a draft (own organiser)':                             ['no',      'yes',        'yes',  'yes'],
-  'update a submitted one (own organiser)':                     ['no',      'yes',        'yes',  'yes'],
-  'update a changes-requested one (own organiser)':             ['no',      'yes',        'yes',  'yes'],
-  'update an in-review one (own organiser)':                    ['no',      'no',         'yes',  'yes'],
-  'update a rejected one (own organiser)':                      ['no',      'no',         'yes',  'yes'],
-  'update a withdrawn one (own organiser)':                     ['no',      'no',         'yes',  'yes'],
-  'update a cancelled one (own organiser)':                     ['no',      'no',         'yes',  'yes'],
-  'change an approved one (own organiser)':                     ['no',      'proposal',   'yes',  'yes'],
-  'update a draft (other organiser)':                           ['no',      'no',         'yes',  'yes'],
-  'update an approved, public one (other organiser)':           ['no',      'no',         'yes',  'yes'],
-  'delete a draft (own organiser)':                             ['no',      'no',         'yes',  'yes'],
-  'delete a draft (other organiser)':                           ['no',      'no',         'yes',  'yes'],
-  'read versions':                                              ['no',      'no',         'yes',  'yes'],
-  'read a version by id':                                       ['no',      'no',         'yes',  'yes'],
+  create: ['no', 'yes', 'yes', 'yes'],
+  'update a draft (own organiser)': ['no', 'yes', 'yes', 'yes'],
+  'update a submitted one (own organiser)': ['no', 'yes', 'yes', 'yes'],
+  'update a changes-requested one (own organiser)': ['no', 'yes', 'yes', 'yes'],
+  'update an in-review one (own organiser)': ['no', 'no', 'yes', 'yes'],
+  'update a rejected one (own organiser)': ['no', 'no', 'yes', 'yes'],
+  'update a withdrawn one (own organiser)': ['no', 'no', 'yes', 'yes'],
+  'update a cancelled one (own organiser)': ['no', 'no', 'yes', 'yes'],
+  'change an approved one (own organiser)': ['no', 'proposal', 'yes', 'yes'],
+  'update a draft (other organiser)': ['no', 'no', 'yes', 'yes'],
+  'update an approved, public one (other organiser)': ['no', 'no', 'yes', 'yes'],
+  'delete a draft (own organiser)': ['no', 'no', 'yes', 'yes'],
+  'delete a draft (other organiser)': ['no', 'no', 'yes', 'yes'],
+  'read versions': ['no', 'no', 'yes', 'yes'],
+  'read a version by id': ['no', 'no', 'yes', 'yes'],
 }
 
 /**
@@ -112,12 +112,12 @@ const activitiesTable: Table = {
  */
 const historyTable: Table = {
   //                                          anonymous  partner   editor  admin
-  'read the list':                           ['no',      'own',    'all',  'all'],
-  'read an entry (own organiser)':           ['no',      'yes',    'yes',  'yes'],
-  'read an entry (other organiser)':         ['no',      'hidden', 'yes',  'yes'],
-  create:                                    ['no',      'no',     'no',   'no'],
-  update:                                    ['no',      'no',     'no',   'no'],
-  delete:                                    ['no',      'no',     'no',   'no'],
+  'read the list': ['no', 'own', 'all', 'all'],
+  'read an entry (own organiser)': ['no', 'yes', 'yes', 'yes'],
+  'read an entry (other organiser)': ['no', 'hidden', 'yes', 'yes'],
+  create: ['no', 'no', 'no', 'no'],
+  update: ['no', 'no', 'no', 'no'],
+  delete: ['no', 'no', 'no', 'no'],
 }
 
 /**
@@ -127,25 +127,25 @@ const historyTable: Table = {
  */
 const usersTable: Table = {
   //                                    anonymous  partner   editor  admin
-  'read the list':                     ['no',      'self',   'all',  'all'],
-  'read self':                         ['-',       'yes',    'yes',  'yes'],
-  'read another account':              ['no',      'hidden', 'yes',  'yes'],
-  'create a partner account':          ['no',      'no',     'yes',  'yes'],
-  'create an editor account':          ['no',      'no',     'yes',  'yes'],
-  'create an admin account':           ['no',      'no',     'no',   'yes'],
-  'update self':                       ['-',       'yes',    'yes',  'yes'],
-  'update a partner account':          ['no',      'no',     'yes',  'yes'],
-  'update an editor account':          ['no',      'no',     'yes',  'yes'],
-  'update an admin account':           ['no',      'no',     'no',   'yes'],
-  'delete a partner account':          ['no',      'no',     'no',   'yes'],
-  'delete self':                       ['-',       'no',     'no',   '-'],
+  'read the list': ['no', 'self', 'all', 'all'],
+  'read self': ['-', 'yes', 'yes', 'yes'],
+  'read another account': ['no', 'hidden', 'yes', 'yes'],
+  'create a partner account': ['no', 'no', 'yes', 'yes'],
+  'create an editor account': ['no', 'no', 'yes', 'yes'],
+  'create an admin account': ['no', 'no', 'no', 'yes'],
+  'update self': ['-', 'yes', 'yes', 'yes'],
+  'update a partner account': ['no', 'no', 'yes', 'yes'],
+  'update an editor account': ['no', 'no', 'yes', 'yes'],
+  'update an admin account': ['no', 'no', 'no', 'yes'],
+  'delete a partner account': ['no', 'no', 'no', 'yes'],
+  'delete self': ['-', 'no', 'no', '-'],
 }
 
 /** "site-settings: read | read | all | all"; `reviewInbox` is where submissions are announced, not public. */
 const siteSettingsTable: Table = {
   //                      anonymous  partner   editor  admin
-  read:                  ['public',  'public', 'all',  'all'],
-  update:                ['no',      'no',     'yes',  'yes'],
+  read: ['public', 'public', 'all', 'all'],
+  update: ['no', 'no', 'yes', 'yes'],
 }
 
 /**
@@ -154,21 +154,21 @@ const siteSettingsTable: Table = {
  */
 const jobsTable: Table = {
   //                      anonymous  partner  editor  admin
-  'read the list':       ['no',      'no',    'no',   'no'],
-  'read by id':          ['no',      'no',    'no',   'no'],
-  create:                ['no',      'no',    'no',   'no'],
-  update:                ['no',      'no',    'no',   'no'],
-  delete:                ['no',      'no',    'no',   'no'],
+  'read the list': ['no', 'no', 'no', 'no'],
+  'read by id': ['no', 'no', 'no', 'no'],
+  create: ['no', 'no', 'no', 'no'],
+  update: ['no', 'no', 'no', 'no'],
+  delete: ['no', 'no', 'no', 'no'],
 }
 
 /** Admin-UI preferences: each account its own, nobody another's. */
 const preferencesTable: Table = {
   //                                               anonymous  partner   editor    admin
-  'read the list':                                ['no',      'own',    'own',    'own'],
-  "read another account's preference by key":     ['hidden',  'hidden', 'hidden', 'hidden'],
-  'set a preference of its own':                  ['no',      'yes',    'yes',    'yes'],
-  "update another account's preference by id":    ['no',      'hidden', 'hidden', 'hidden'],
-  "delete another account's preference by key":   ['no',      'hidden', 'hidden', 'hidden'],
+  'read the list': ['no', 'own', 'own', 'own'],
+  "read another account's preference by key": ['hidden', 'hidden', 'hidden', 'hidden'],
+  'set a preference of its own': ['no', 'yes', 'yes', 'yes'],
+  "update another account's preference by id": ['no', 'hidden', 'hidden', 'hidden'],
+  "delete another account's preference by key": ['no', 'hidden', 'hidden', 'hidden'],
 }
 
 /**
@@ -181,11 +181,11 @@ const preferencesTable: Table = {
  */
 const locksTable: Table = {
   //                      anonymous  partner  editor  admin
-  'read the list':       ['no',      'none',  'all',  'all'],
-  'read by id':          ['no',      'hidden','yes',  'yes'],
-  create:                ['no',      'yes',   'yes',  'yes'],
-  update:                ['no',      'hidden','yes',  'yes'],
-  delete:                ['no',      'hidden','yes',  'yes'],
+  'read the list': ['no', 'none', 'all', 'all'],
+  'read by id': ['no', 'hidden', 'yes', 'yes'],
+  create: ['no', 'yes', 'yes', 'yes'],
+  update: ['no', 'hidden', 'yes', 'yes'],
+  delete: ['no', 'hidden', 'yes', 'yes'],
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -238,7 +238,10 @@ beforeAll(async () => {
   otherPartner = await makeUser(payload, 'partner', other)
   listed = await makeOpenEdition(payload)
   notYetListed = await makeOpenEdition(payload, { submissions: { listedFrom: '2099-01-01T00:00:00.000Z' } })
-  for (const [key, organiser] of [['own', own], ['other', other]] as const) {
+  for (const [key, organiser] of [
+    ['own', own],
+    ['other', other],
+  ] as const) {
     fixtures[key] = {} as (typeof fixtures)[typeof key]
     for (const status of statuses) {
       fixtures[key][status] = await freshActivity(organiser, status, {
@@ -249,8 +252,7 @@ beforeAll(async () => {
     }
     fixtures[key]['approved-unlisted'] = await makeActivity(payload, notYetListed, organiser, { status: 'approved' })
   }
-  const history = (activity: Activity) =>
-    payload.find({ collection: 'activity-history', where: { activity: { equals: activity.id } }, depth: 0, limit: 1 })
+  const history = (activity: Activity) => payload.find({ collection: 'activity-history', where: { activity: { equals: activity.id } }, depth: 0, limit: 1 })
   historyOwn = (await history(fixtures.own.submitted)).docs[0]!
   historyOther = (await history(fixtures.other.submitted)).docs[0]!
 
@@ -414,8 +416,7 @@ const contentSpecs: Record<
     read: (doc) => doc.name,
   },
   media: {
-    make: async () =>
-      payload.create({ collection: 'media', data: { alt: 'Te verwijderen' }, file: fileOf(await png(), `weg-${unique()}.png`, 'image/png') }),
+    make: async () => payload.create({ collection: 'media', data: { alt: 'Te verwijderen' }, file: fileOf(await png(), `weg-${unique()}.png`, 'image/png') }),
     create: async (tag) => ({ form: uploadForm(await png(), `${tag}.png`, 'image/png', { alt: tag }) }),
     tagWhere: (tag) => ({ alt: { equals: tag } }),
     update: (tag) => ({ alt: tag }),
@@ -489,8 +490,7 @@ cells('story-audio', storyAudioTable, {
     else expectRefused(response, role)
     expect(await countWhere('story-audio', { title: { equals: tag } })).toBe(answer === 'yes' ? 1 : 0)
   },
-  update: async (role, answer) =>
-    checkUpdate('story-audio', (await makeAudio()).id, role, answer, { title: `audio-${unique()}` }, (doc) => doc.title),
+  update: async (role, answer) => checkUpdate('story-audio', (await makeAudio()).id, role, answer, { title: `audio-${unique()}` }, (doc) => doc.title),
   delete: async (role, answer) => checkDelete('story-audio', (await makeAudio()).id, role, answer),
 })
 
@@ -525,8 +525,7 @@ cells('stories', storiesTable, {
     else expectRefused(response, role)
     expect(await countWhere('stories', { title: { equals: tag } })).toBe(answer === 'yes' ? 1 : 0)
   },
-  update: async (role, answer) =>
-    checkUpdate('stories', (await makeStory()).id, role, answer, { title: `story-${unique()}` }, (doc) => doc.title),
+  update: async (role, answer) => checkUpdate('stories', (await makeStory()).id, role, answer, { title: `story-${unique()}` }, (doc) => doc.title),
   delete: async (role, answer) => checkDelete('stories', (await makeStory()).id, role, answer),
   'read versions': async (role, answer) => {
     const response = await api('GET', `stories/versions?where[parent][equals]=${stories.draft.id}`, { token: tokenOf(role) })
@@ -569,8 +568,7 @@ const activityBody = (tag: string, organiser: Organiser) => ({
 })
 
 const titleOf = (doc: any) => doc?.title
-const publishedTitle = async (id: number) =>
-  ((await payload.findByID({ collection: 'activities', id, depth: 0, overrideAccess: true })) as Activity).title
+const publishedTitle = async (id: number) => ((await payload.findByID({ collection: 'activities', id, depth: 0, overrideAccess: true })) as Activity).title
 
 function updateCell(organiser: () => Organiser, status: Status) {
   return async (role: Role, answer: string) => {
@@ -735,8 +733,7 @@ function createAccountCell(target: User['role']) {
       if (role === 'editor' && target === 'admin') {
         expect([400, 403], show(response)).toContain(response.status)
         console.info(`Editor creating an admin account: ${response.status} ${JSON.stringify(response.body?.errors?.[0]?.message)}`)
-      }
-      else expectRefused(response, role)
+      } else expectRefused(response, role)
       expect(await countWhere('users', { email: { equals: email } })).toBe(0)
     }
   }
@@ -1195,8 +1192,7 @@ describe('login', () => {
 // ---------------------------------------------------------------------------------------------
 
 /** GraphQL answers a group the caller may not read as null or as an object of nulls: no value either way. */
-const blank = (value: unknown): boolean =>
-  value === null || value === undefined || (typeof value === 'object' && Object.values(value as object).every(blank))
+const blank = (value: unknown): boolean => value === null || value === undefined || (typeof value === 'object' && Object.values(value as object).every(blank))
 
 const gqlStatus = (response: ApiResponse): number | undefined => response.body?.errors?.[0]?.extensions?.statusCode
 const gqlRefused = (response: ApiResponse) => {
@@ -1234,7 +1230,9 @@ describe('GraphQL', () => {
   })
 
   it('Activities: anonymous see the public ones without contact, review or submitter; a partner its own and the public ones', async () => {
-    const query = `{ Activities(limit: 100, where: { OR: [${allFixtureIds().map((id) => `{ id: { equals: ${id} } }`).join(', ')}] }) { docs { id contact { email phone } review { feedback internalNotes } submittedBy { id email } } } }`
+    const query = `{ Activities(limit: 100, where: { OR: [${allFixtureIds()
+      .map((id) => `{ id: { equals: ${id} } }`)
+      .join(', ')}] }) { docs { id contact { email phone } review { feedback internalNotes } submittedBy { id email } } } }`
     const anonymous = await graphql(query)
     expect(anonymous.body.errors, JSON.stringify(anonymous.body)).toBeUndefined()
     const anonymousIds = anonymous.body.data.Activities.docs.map((doc: { id: number }) => doc.id).sort((a: number, b: number) => a - b)
@@ -1246,9 +1244,7 @@ describe('GraphQL', () => {
     }
     const partner = await graphql(query, undefined, accounts.partner.token)
     const partnerIds = partner.body.data.Activities.docs.map((doc: { id: number }) => doc.id).sort((a: number, b: number) => a - b)
-    expect(partnerIds).toEqual(
-      [...Object.values(fixtures.own).map((a) => a.id), fixtures.other.approved.id, fixtures.other.cancelled.id].sort((a, b) => a - b),
-    )
+    expect(partnerIds).toEqual([...Object.values(fixtures.own).map((a) => a.id), fixtures.other.approved.id, fixtures.other.cancelled.id].sort((a, b) => a - b))
     for (const doc of partner.body.data.Activities.docs) {
       if (Object.values(fixtures.own).some((a) => a.id === doc.id)) {
         expect(doc.contact.email).toMatch(/@/)
@@ -1263,13 +1259,21 @@ describe('GraphQL', () => {
       `{ title: "${title}", location: { mode: "online", onlineUrl: "https://meet.example.nl/bijeenkomst" }, contact: { name: "Lotte Jansen", email: "${email}" } }`
     const theirs = await freshActivity(other, 'draft', { title: 'Van een ander' })
     for (const role of ['partner', 'anonymous'] as const) {
-      const refused = await graphql(`mutation { updateActivity(id: ${theirs.id}, data: ${data('Overgenomen', 'aanvaller@marker.test')}) { id title } }`, undefined, tokenOf(role))
+      const refused = await graphql(
+        `mutation { updateActivity(id: ${theirs.id}, data: ${data('Overgenomen', 'aanvaller@marker.test')}) { id title } }`,
+        undefined,
+        tokenOf(role),
+      )
       gqlRefused(refused)
       expect(gqlStatus(refused)).toBe(403)
       expect(await stored('activities', theirs.id)).toMatchObject({ title: 'Van een ander', contact: { email: theirs.contact.email } })
     }
     const mine = await freshActivity(own, 'draft', { title: 'Mijn activiteit' })
-    const allowed = await graphql(`mutation { updateActivity(id: ${mine.id}, data: ${data('Mijn nieuwe titel', mine.contact.email)}) { id title } }`, undefined, accounts.partner.token)
+    const allowed = await graphql(
+      `mutation { updateActivity(id: ${mine.id}, data: ${data('Mijn nieuwe titel', mine.contact.email)}) { id title } }`,
+      undefined,
+      accounts.partner.token,
+    )
     expect(allowed.body.errors, JSON.stringify(allowed.body)).toBeUndefined()
     expect((await stored('activities', mine.id)).title).toBe('Mijn nieuwe titel')
   })
@@ -1312,12 +1316,44 @@ describe('GraphQL', () => {
   })
 
   it('Users: refused to anonymous, the own account for a partner, every account for an editor', async () => {
-    const anonymous = await graphql(`{ Users { docs { id email } } }`)
+    const anonymous = await graphql(`
+      {
+        Users {
+          docs {
+            id
+            email
+          }
+        }
+      }
+    `)
     gqlRefused(anonymous)
     expect(anonymous.body.data?.Users ?? null).toBeNull()
-    const partner = await graphql(`{ Users(limit: 1000) { docs { id email } } }`, undefined, accounts.partner.token)
+    const partner = await graphql(
+      `
+        {
+          Users(limit: 1000) {
+            docs {
+              id
+              email
+            }
+          }
+        }
+      `,
+      undefined,
+      accounts.partner.token,
+    )
     expect(partner.body.data.Users.docs.map((doc: { id: number }) => doc.id)).toEqual([accounts.partner.user.id])
-    const editor = await graphql(`{ Users(limit: 1000) { totalDocs } }`, undefined, accounts.editor.token)
+    const editor = await graphql(
+      `
+        {
+          Users(limit: 1000) {
+            totalDocs
+          }
+        }
+      `,
+      undefined,
+      accounts.editor.token,
+    )
     expect(editor.body.data.Users.totalDocs).toBe(await countWhere('users', {}))
   })
 
@@ -1369,7 +1405,9 @@ describe('the Local API with overrideAccess: false', () => {
   })
 
   it('findByID: a draft story is not found for a partner', async () => {
-    await expect(errorName(payload.findByID({ collection: 'stories', id: stories.draft.id, overrideAccess: false, user: userOf('partner') }))).resolves.toBe('NotFound')
+    await expect(errorName(payload.findByID({ collection: 'stories', id: stories.draft.id, overrideAccess: false, user: userOf('partner') }))).resolves.toBe(
+      'NotFound',
+    )
   })
 
   it('update: a partner cannot change another organiser’s activity', async () => {
@@ -1414,7 +1452,9 @@ describe('the Local API with overrideAccess: false', () => {
     expect(settings.reviewInbox).toBeUndefined()
     const before = (await payload.findGlobal({ slug: 'site-settings' })).meldcodeUrl
     await expect(
-      errorName(payload.updateGlobal({ slug: 'site-settings', data: { meldcodeUrl: 'https://kwaadaardig.example' }, overrideAccess: false, user: userOf('partner') })),
+      errorName(
+        payload.updateGlobal({ slug: 'site-settings', data: { meldcodeUrl: 'https://kwaadaardig.example' }, overrideAccess: false, user: userOf('partner') }),
+      ),
     ).resolves.toBe('Forbidden')
     expect((await payload.findGlobal({ slug: 'site-settings' })).meldcodeUrl).toBe(before)
   })
@@ -1427,7 +1467,9 @@ describe('the Local API with overrideAccess: false', () => {
     const doc = await stored('users', user.id)
     expect([doc.role, doc.organiser]).toEqual(['partner', own.id])
     const admin = await makeAccount('admin')
-    const name = await errorName(payload.update({ collection: 'users', id: admin.id, data: { name: 'Overgenomen' }, overrideAccess: false, user: userOf('editor') }))
+    const name = await errorName(
+      payload.update({ collection: 'users', id: admin.id, data: { name: 'Overgenomen' }, overrideAccess: false, user: userOf('editor') }),
+    )
     expect(['Forbidden', 'NotFound']).toContain(name)
     expect((await stored('users', admin.id)).name).not.toBe('Overgenomen')
   })

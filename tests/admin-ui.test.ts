@@ -250,9 +250,7 @@ describe('the admin in a browser', () => {
     const page = await asUser(accounts.partner)
     await openActivity(page, closedActivityId)
     await panel(page).getByRole('button', { name: 'Indienen ter beoordeling' }).click()
-    await expect
-      .poll(() => page.locator('.payload-toast-container').textContent())
-      .toContain('Het aanmelden van activiteiten voor deze editie is gesloten')
+    await expect.poll(() => page.locator('.payload-toast-container').textContent()).toContain('Het aanmelden van activiteiten voor deze editie is gesloten')
     const stored = await rest(base, 'GET', `activities/${closedActivityId}?depth=0`, {
       token: (await rest(base, 'POST', 'users/login', { body: { email: accounts.admin, password } })).body.token,
     })

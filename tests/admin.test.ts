@@ -210,7 +210,10 @@ describe('the stories list', () => {
       })
     const later = await story('Verhaal 12 van 30', false)
     const sooner = await story('Verhaal 11 van 30', true)
-    for (const [doc, days] of [[later, 14], [sooner, 7]] as const) {
+    for (const [doc, days] of [
+      [later, 14],
+      [sooner, 7],
+    ] as const) {
       await payload.jobs.queue({
         task: 'schedulePublish',
         input: { type: 'publish', doc: { relationTo: 'stories', value: doc.id } },

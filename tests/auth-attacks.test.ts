@@ -191,8 +191,20 @@ describe('forged tokens are anonymous, never a server error', () => {
           .setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: 1 })
           .sign(new TextEncoder().encode('een-ander-geheim-van-32-tekens!!')),
     ],
-    ['with a changed claim', async (token) => { const [head, , signature] = token.split('.'); return `${head}.${base64url({ ...claimsOf(token), role: 'admin' })}.${signature}` }],
-    ['expired', (token) => new SignJWT({ ...claimsOf(token), exp: Math.floor(Date.now() / 1000) - 60 }).setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: 1 }).sign(new TextEncoder().encode(payload.secret))],
+    [
+      'with a changed claim',
+      async (token) => {
+        const [head, , signature] = token.split('.')
+        return `${head}.${base64url({ ...claimsOf(token), role: 'admin' })}.${signature}`
+      },
+    ],
+    [
+      'expired',
+      (token) =>
+        new SignJWT({ ...claimsOf(token), exp: Math.floor(Date.now() / 1000) - 60 })
+          .setProtectedHeader({ alg: 'HS256', typ: 'JWT', authVersion: 1 })
+          .sign(new TextEncoder().encode(payload.secret)),
+    ],
     ['not a token at all', async () => 'niet.een.token'],
   ]
 

@@ -191,11 +191,13 @@ describe('a withdrawal is final', () => {
     expect(show(rest)).toMatch(/ingetrokken/)
     const bulk = await api('PATCH', `stories?where[id][equals]=${story.id}`, { token: editor.token, body: undo })
     expect(bulk.body.docs ?? [], show(bulk)).toEqual([])
-    const gql = await graphql(`mutation { updateStory(id: ${story.id}, data: { storyteller: { displayName: "Mila" }, consent: { withdrawn: false } }) { id } }`, undefined, editor.token)
+    const gql = await graphql(
+      `mutation { updateStory(id: ${story.id}, data: { storyteller: { displayName: "Mila" }, consent: { withdrawn: false } }) { id } }`,
+      undefined,
+      editor.token,
+    )
     expect(gql.body.errors?.[0]?.message, show(gql)).toMatch(/ingetrokken/)
-    await expect(
-      payload.update({ collection: 'stories', id: story.id, data: undo, overrideAccess: false, user: asEditor() }),
-    ).rejects.toThrow(/ingetrokken/)
+    await expect(payload.update({ collection: 'stories', id: story.id, data: undo, overrideAccess: false, user: asEditor() })).rejects.toThrow(/ingetrokken/)
     await expectOffline(story, audio)
   })
 

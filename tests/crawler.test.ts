@@ -141,13 +141,14 @@ async function seedMarkers() {
     collection: 'payload-locked-documents',
     data: { document: { relationTo: 'activities', value: approved.id }, user: { relationTo: 'users', value: editor.id } } as any,
   })
-  markerJob = (await payload.jobs.queue({ task: 'sendEmail', input: { to: marker.contactEmail, subject: marker.pendingChange, text: marker.internalNote } } as any)).id
+  markerJob = (
+    await payload.jobs.queue({ task: 'sendEmail', input: { to: marker.contactEmail, subject: marker.pendingChange, text: marker.internalNote } } as any)
+  ).id
 }
 
 /** Edition id → whether its activities are public by now (`submissions.listedFrom` has passed). */
 const listedEditions = new Map<number, boolean>()
-const listedNow = (edition: unknown) =>
-  listedEditions.get(typeof edition === 'object' && edition ? (edition as Edition).id : (edition as number)) === true
+const listedNow = (edition: unknown) => listedEditions.get(typeof edition === 'object' && edition ? (edition as Edition).id : (edition as number)) === true
 
 /** Reads the database without access control and records everything that must stay private. */
 async function collectSecrets() {
@@ -281,7 +282,8 @@ function leaksIn(body: unknown): string[] {
     const record = node as Record<string, unknown>
     if (!Array.isArray(node)) {
       for (const [key, value] of Object.entries(record)) {
-        if (typeof value === 'string' && exactSecrets.has(value.trim())) found.push(`has ${exactSecrets.get(value.trim())} as ${path}.${key}: ${JSON.stringify(value)}`)
+        if (typeof value === 'string' && exactSecrets.has(value.trim()))
+          found.push(`has ${exactSecrets.get(value.trim())} as ${path}.${key}: ${JSON.stringify(value)}`)
       }
       if (typeof record.email === 'string' && (roleValues.has(record.role as string) || record.collection === 'users' || '_strategy' in record)) {
         found.push(`a document of users at ${path || '(root)'}`)
@@ -289,7 +291,8 @@ function leaksIn(body: unknown): string[] {
       if (record.relationTo === 'users' && record.value && typeof record.value === 'object') found.push(`a populated account at ${path}`)
     }
     for (const [key, child] of Object.entries(record)) {
-      if (privateKeys.has(key) && !blank(child) && !isPermissionMap(child)) found.push(`private field '${key}' at ${path}.${key}: ${JSON.stringify(child).slice(0, 120)}`)
+      if (privateKeys.has(key) && !blank(child) && !isPermissionMap(child))
+        found.push(`private field '${key}' at ${path}.${key}: ${JSON.stringify(child).slice(0, 120)}`)
       if (key === 'withdrawn' && typeof child === 'boolean') found.push(`consent value 'withdrawn' at ${path}.${key}`)
       walk(child, `${path}.${key}`)
     }
@@ -386,18 +389,27 @@ beforeAll(async () => {
   globalSlugs = payload.config.globals.map((global) => global.slug)
   for (const slug of slugs) {
     const { docs } = await payload.find({ collection: slug, pagination: false, depth: 0, overrideAccess: true, select: { id: true } as any })
-    dbIds.set(slug, docs.map((doc) => doc.id))
+    dbIds.set(
+      slug,
+      docs.map((doc) => doc.id),
+    )
     const config = payload.collections[slug]!.config
     if (config.versions) {
       const found = await payload.findVersions({ collection: slug, pagination: false, depth: 0, overrideAccess: true })
-      versionIds.set(slug, found.docs.map((doc) => doc.id))
+      versionIds.set(
+        slug,
+        found.docs.map((doc) => doc.id),
+      )
     }
   }
   for (const slug of globalSlugs) {
     const config = payload.config.globals.find((global) => global.slug === slug)!
     if (config.versions) {
       const found = await payload.findGlobalVersions({ slug: slug as any, pagination: false, depth: 0, overrideAccess: true })
-      versionIds.set(`global:${slug}`, found.docs.map((doc) => doc.id))
+      versionIds.set(
+        `global:${slug}`,
+        found.docs.map((doc) => doc.id),
+      )
     }
   }
 }, 600_000)
@@ -421,7 +433,11 @@ it('the leak detector finds what only editors may see (so a clean crawl means so
   expect(found).toContain(JSON.stringify(marker.internalNote))
   expect(found).toContain("private field 'contact'")
   expect(found).toContain('a document of users')
-  const story = await graphql(`{ Stories(where: { title: { equals: "${marker.publicStory}" } }) { docs { title consent { method withdrawn recordedBy { email role } } } } }`, undefined, editorToken)
+  const story = await graphql(
+    `{ Stories(where: { title: { equals: "${marker.publicStory}" } }) { docs { title consent { method withdrawn recordedBy { email role } } } } }`,
+    undefined,
+    editorToken,
+  )
   const storyLeaks = leaksIn(story.body).join('\n')
   expect(storyLeaks).toContain("private field 'consent'")
   expect(storyLeaks).toContain("consent value 'withdrawn'")
@@ -721,9 +737,30 @@ describe('GraphQL, anonymously', () => {
   })
 
   it('Users, User, meUser and versions queries return no account', async () => {
-    const users = await graphql(`{ Users { docs { id email name role } } }`)
+    const users = await graphql(`
+      {
+        Users {
+          docs {
+            id
+            email
+            name
+            role
+          }
+        }
+      }
+    `)
     expect(users.body.data?.Users ?? null).toBeNull()
-    const me = await graphql(`{ meUser { user { id email } token } }`)
+    const me = await graphql(`
+      {
+        meUser {
+          user {
+            id
+            email
+          }
+          token
+        }
+      }
+    `)
     expect(me.body.data?.meUser?.user ?? null).toBeNull()
     for (const id of (dbIds.get('users') ?? []).slice(0, 5)) {
       const user = await graphql(`{ User(id: ${id}) { id email } }`)

@@ -40,7 +40,8 @@ beforeAll(async () => {
   const contact = { name: 'Geheim Contact', email: secretEmail, phone: '0301234567' }
   evening = await makeActivity(payload, edition, organiser, {
     title: 'Signalen herkennen; een avond voor ouders, buren en leerkrachten',
-    summary: 'Hoe herken je signalen van kindermishandeling?\nEn wat doe je dan? Een avond met een jeugdarts, een pleegmoeder en een medewerker van Veilig Thuis – met ruimte voor vragen.',
+    summary:
+      'Hoe herken je signalen van kindermishandeling?\nEn wat doe je dan? Een avond met een jeugdarts, een pleegmoeder en een medewerker van Veilig Thuis – met ruimte voor vragen.',
     startsAt: `${edition.year}-11-18T18:30:00.000Z`,
     endsAt: `${edition.year}-11-18T20:30:00.000Z`,
     location: { mode: 'on-site', venue: 'Wijkcentrum De Pijler', address: 'Kanaalweg 1', postalCode: '3526 KL', city: 'Utrecht', province: 'utrecht' },
@@ -331,7 +332,10 @@ describe('cache headers', () => {
           AND NOT EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgrelid = c.oid AND t.tgname = 'note_content_change')`,
     )
     const untracked = rows.map((row) => row.relname)
-    expect(untracked.filter((name) => !untrackedTables.includes(name)), 'run trackContentChanges in the migration').toEqual([])
+    expect(
+      untracked.filter((name) => !untrackedTables.includes(name)),
+      'run trackContentChanges in the migration',
+    ).toEqual([])
     expect(untracked).toContain('payload_preferences')
   })
 
@@ -405,7 +409,27 @@ describe('GraphQL limits', () => {
   })
 
   it('refuses a query nested deeper than 8 levels', async () => {
-    const response = await graphql(`{ Activities { docs { edition { organisers { organiser { logo { sizes { card { url } } } } } } } } }`)
+    const response = await graphql(`
+      {
+        Activities {
+          docs {
+            edition {
+              organisers {
+                organiser {
+                  logo {
+                    sizes {
+                      card {
+                        url
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    `)
     expect(response.body.data).toBeUndefined()
     expect(response.body.errors[0].message).toMatch(/nested 9 levels deep; at most 8/)
   })
@@ -414,15 +438,36 @@ describe('GraphQL limits', () => {
     const aliases = Array.from({ length: 21 }, (_, i) => `a${i}: name`).join(' ')
     const response = await graphql(`{ Organisers(limit: 1) { docs { ${aliases} } } }`)
     expect(response.body.data).toBeUndefined()
-    expect(response.body.errors.map((error: Error) => error.message)).toEqual([
-      'The query uses 21 aliases; at most 20 are allowed per request.',
-    ])
+    expect(response.body.errors.map((error: Error) => error.message)).toEqual(['The query uses 21 aliases; at most 20 are allowed per request.'])
   })
 
   it('refuses more than 12 top-level fields, also through fragments', async () => {
     const fields = ['Activities', 'Editions', 'Organisers', 'Stories', 'CampaignAssets', 'Media', 'StoryAudios']
     const fragment = `fragment all on Query { ${fields.map((name) => `${name}(limit: 1) { totalDocs }`).join(' ')} }`
-    const response = await graphql(`query { ...all SiteSetting { meldcodeUrl } x: Activities(limit: 1) { totalDocs } y: Editions(limit: 1) { totalDocs } z: Organisers(limit: 1) { totalDocs } w: Stories(limit: 1) { totalDocs } v: Media(limit: 1) { totalDocs } } ${fragment}`)
+    const response = await graphql(`
+      query {
+        ...all
+        SiteSetting {
+          meldcodeUrl
+        }
+        x: Activities(limit: 1) {
+          totalDocs
+        }
+        y: Editions(limit: 1) {
+          totalDocs
+        }
+        z: Organisers(limit: 1) {
+          totalDocs
+        }
+        w: Stories(limit: 1) {
+          totalDocs
+        }
+        v: Media(limit: 1) {
+          totalDocs
+        }
+      }
+      ${fragment}
+    `)
     expect(response.body.data).toBeUndefined()
     expect(JSON.stringify(response.body.errors)).toMatch(/13 top-level fields; at most 12/)
   })
@@ -456,5 +501,4 @@ describe('the typed client', () => {
     const current = await sdk.request({ method: 'GET', path: '/editions/current' })
     expect(current.status).toBe(200)
   })
-
 })

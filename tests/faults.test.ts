@@ -72,8 +72,7 @@ describe('concurrent submissions and decisions on the same activities', () => {
     return api('PATCH', `activities/${request.activity}?depth=0`, { token, body, headers: { 'Accept-Language': 'nl' } })
   }
 
-  const latestStatus = async (id: number) =>
-    (await payload.findByID({ collection: 'activities', id, draft: true, depth: 0 })).status as Status
+  const latestStatus = async (id: number) => (await payload.findByID({ collection: 'activities', id, draft: true, depth: 0 })).status as Status
 
   it('keeps every acknowledged write and one history entry per transition, in 8 rounds of 50 requests', async () => {
     // The checks below concern this test's activities: other suites set statuses directly as fixtures.
@@ -138,7 +137,6 @@ describe('concurrent submissions and decisions on the same activities', () => {
   }, 300_000)
 })
 
-
 // The production build on a PostgreSQL cluster of its own, which these tests stop and start.
 describe('the production server when the database fails', () => {
   let database: ControllableDatabase
@@ -150,7 +148,12 @@ describe('the production server when the database fails', () => {
   const startServer = async () => {
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
-    server = startNext(port, { ...process.env, DATABASE_URL: database.url, PAYLOAD_JOBS_AUTORUN: 'false', DATABASE_CONNECT_TIMEOUT_MS: String(connectTimeoutMs) })
+    server = startNext(port, {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PAYLOAD_JOBS_AUTORUN: 'false',
+      DATABASE_CONNECT_TIMEOUT_MS: String(connectTimeoutMs),
+    })
     await waitFor(`${base}/api/globals/site-settings`, server, 180_000)
     if (world) world = { ...world, base }
   }

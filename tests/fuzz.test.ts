@@ -4,12 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Activity, Edition, Organiser, User } from '../src/payload-types'
 import { isWellFormedEmail } from '../src/fields/validators'
-import {
-  type ActivityStatus,
-  type Actor,
-  checkTransition,
-  partnerEditableStatuses,
-} from '../src/workflow/activityWorkflow'
+import { type ActivityStatus, type Actor, checkTransition, partnerEditableStatuses } from '../src/workflow/activityWorkflow'
 import { api, payload as getTestPayload } from './helpers/api'
 import { freshClientAddress, makeOpenEdition, makeOrganiser, makeUser } from './helpers/fixtures'
 
@@ -107,10 +102,7 @@ const postalCode = fc
   .tuple(fc.integer({ min: 1000, max: 9999 }), fc.constantFrom(' ', ''), fc.constantFrom('AB', 'xy', 'Zz', 'KL'))
   .map(([digits, space, letters]) => `${digits}${space}${letters}`)
 const email = fc.oneof(fc.constantFrom('sanne@example.nl', 'j.de-vries+wtk@ggd.regio.nl'), fc.emailAddress()).filter((e) => isWellFormedEmail(e) === true)
-const phone = fc.oneof(
-  fc.constantFrom('030-1234567', '+31 30 123 4567', '0800-2000', '(010) 123 45 67'),
-  fc.stringMatching(/^0\d{9}$/),
-)
+const phone = fc.oneof(fc.constantFrom('030-1234567', '+31 30 123 4567', '0800-2000', '(010) 123 45 67'), fc.stringMatching(/^0\d{9}$/))
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined, freq: 3 })
 
 const HOUR = 3_600_000
@@ -139,13 +131,13 @@ const place = () =>
   )
 
 const location = () =>
-  fc.constantFrom(...optionsOf('location.mode')).chain((mode) =>
-    fc
-      .record({ p: place(), onlineUrl: url })
-      .map(({ p, onlineUrl }) =>
-        mode === 'online' ? { mode, onlineUrl } : mode === 'on-site' ? { mode, ...p } : { mode, ...p, onlineUrl },
-      ),
-  )
+  fc
+    .constantFrom(...optionsOf('location.mode'))
+    .chain((mode) =>
+      fc
+        .record({ p: place(), onlineUrl: url })
+        .map(({ p, onlineUrl }) => (mode === 'online' ? { mode, onlineUrl } : mode === 'on-site' ? { mode, ...p } : { mode, ...p, onlineUrl })),
+    )
 
 const registration = () =>
   fc.record({ url: optional(url), isFree: fc.boolean(), costNote: text('registration.costNote') }).map(({ url, isFree, costNote }) => ({
@@ -171,7 +163,9 @@ const validActivity = (role: Role | 'public') =>
         registration: registration(),
         contact: contact(),
         status: fc.constantFrom<ActivityStatus | undefined>(
-          ...((role === 'editor' ? [undefined, 'draft', 'submitted', 'approved'] : role === 'partner' ? [undefined, 'draft', 'submitted'] : [undefined]) as (ActivityStatus | undefined)[]),
+          ...((role === 'editor' ? [undefined, 'draft', 'submitted', 'approved'] : role === 'partner' ? [undefined, 'draft', 'submitted'] : [undefined]) as (
+            ActivityStatus | undefined
+          )[]),
         ),
       },
       { requiredKeys: ['title', 'format', 'dates', 'location', 'contact', 'status'] },
@@ -249,17 +243,19 @@ const mutation = (ctx: Context): fc.Arbitrary<Mutation> =>
       apply: (body: Body) => (ctx.op === 'create' ? delete body[path] : undefined),
     })),
     // Values of the wrong type, for every kind of field.
-    fc.tuple(fc.constantFrom(...textPaths, 'format', 'startsAt', 'endsAt', 'edition', 'location.province', 'registration.isFree', 'audiences'), junk).map(([path, value]) => ({
-      name: `wrong type ${path}=${JSON.stringify(value)}`,
-      // A number can be a date or an id, and `[]` an empty choice; a boolean, a list or an object is no text, date or id.
-      expect: () =>
-        (typeof value === 'boolean' && path !== 'registration.isFree') ||
-        (Array.isArray(value) && (value.length > 0 || !['audiences', 'location.province'].includes(path))) ||
-        (typeof value === 'object' && value !== null && !Array.isArray(value))
-          ? 'refuse'
-          : 'either',
-      apply: (body: Body) => set(body, path, value),
-    })),
+    fc
+      .tuple(fc.constantFrom(...textPaths, 'format', 'startsAt', 'endsAt', 'edition', 'location.province', 'registration.isFree', 'audiences'), junk)
+      .map(([path, value]) => ({
+        name: `wrong type ${path}=${JSON.stringify(value)}`,
+        // A number can be a date or an id, and `[]` an empty choice; a boolean, a list or an object is no text, date or id.
+        expect: () =>
+          (typeof value === 'boolean' && path !== 'registration.isFree') ||
+          (Array.isArray(value) && (value.length > 0 || !['audiences', 'location.province'].includes(path))) ||
+          (typeof value === 'object' && value !== null && !Array.isArray(value))
+            ? 'refuse'
+            : 'either',
+        apply: (body: Body) => set(body, path, value),
+      })),
     fc.tuple(fc.constantFrom('location', 'contact', 'registration'), fc.constantFrom<unknown>('Utrecht', null, 12, [])).map(([path, value]) => ({
       name: `${path} group as ${JSON.stringify(value)}`,
       expect: () => (path === 'registration' && value === null ? 'either' : 'refuse'),
@@ -276,11 +272,13 @@ const mutation = (ctx: Context): fc.Arbitrary<Mutation> =>
       expect: either,
       apply: (body: Body) => set(body, path, 'Lange naam '.repeat(size / 10)),
     })),
-    fc.tuple(fc.constantFrom(...textPaths, 'location.onlineUrl', 'contact.email', 'contact.phone'), fc.constantFrom('\u0000', 'a\u0000b', 'ok\u0000')).map(([path, value]) => ({
-      name: `NUL in ${path}`,
-      expect: refuse,
-      apply: (body: Body) => set(body, path, value),
-    })),
+    fc
+      .tuple(fc.constantFrom(...textPaths, 'location.onlineUrl', 'contact.email', 'contact.phone'), fc.constantFrom('\u0000', 'a\u0000b', 'ok\u0000'))
+      .map(([path, value]) => ({
+        name: `NUL in ${path}`,
+        expect: refuse,
+        apply: (body: Body) => set(body, path, value),
+      })),
     // Dates in the wrong order, not dates, or far from the edition (no rule against the latter).
     fc.integer({ min: 1, max: 30 * 24 * HOUR }).map((before) => ({
       name: `endsAt ${before} ms before startsAt`,
@@ -306,11 +304,16 @@ const mutation = (ctx: Context): fc.Arbitrary<Mutation> =>
       },
     })),
     // Options that do not exist.
-    fc.tuple(fc.constantFrom('format', 'location.mode', 'location.province', 'audiences', 'themes'), fc.constantFrom('party', 'Utrecht', 'bayern', 'ONLINE', ' meeting')).map(([path, value]) => ({
-      name: `invalid option ${path}=${value}`,
-      expect: refuse,
-      apply: (body: Body) => set(body, path, path === 'audiences' || path === 'themes' ? [...optionsOf(path).slice(0, 1), value] : value),
-    })),
+    fc
+      .tuple(
+        fc.constantFrom('format', 'location.mode', 'location.province', 'audiences', 'themes'),
+        fc.constantFrom('party', 'Utrecht', 'bayern', 'ONLINE', ' meeting'),
+      )
+      .map(([path, value]) => ({
+        name: `invalid option ${path}=${value}`,
+        expect: refuse,
+        apply: (body: Body) => set(body, path, path === 'audiences' || path === 'themes' ? [...optionsOf(path).slice(0, 1), value] : value),
+      })),
     // References to nothing, or not references at all.
     fc.tuple(fc.constantFrom('edition', 'organiser'), fc.constantFrom<unknown>(999_999, -1, 0, 1.5, 'abc', '12abc', { id: 'x' })).map(([path, value]) => ({
       name: `bad relationship ${path}=${JSON.stringify(value)}`,
@@ -333,40 +336,50 @@ const mutation = (ctx: Context): fc.Arbitrary<Mutation> =>
         if (rule === 'badPostalCode') target.postalCode = '0000 XX'
       },
     })),
-    fc.tuple(fc.constantFrom('contact.email', 'contact.phone', 'registration.url'), fc.constantFrom('sanne.example.nl', 'a b@c.nl', '12', 'ftp://x.nl/y', 'www.voorbeeld.nl')).map(([path, value]) => ({
-      name: `malformed ${path}=${value}`,
-      expect: () => (path === 'contact.phone' && value === '12' ? 'refuse' : path === 'registration.url' && value.includes('@') ? 'either' : 'refuse'),
-      apply: (body: Body) => set(body, path, value),
-    })),
+    fc
+      .tuple(
+        fc.constantFrom('contact.email', 'contact.phone', 'registration.url'),
+        fc.constantFrom('sanne.example.nl', 'a b@c.nl', '12', 'ftp://x.nl/y', 'www.voorbeeld.nl'),
+      )
+      .map(([path, value]) => ({
+        name: `malformed ${path}=${value}`,
+        expect: () => (path === 'contact.phone' && value === '12' ? 'refuse' : path === 'registration.url' && value.includes('@') ? 'either' : 'refuse'),
+        apply: (body: Body) => set(body, path, value),
+      })),
     // Fields the schema does not have, and fields nobody writes.
-    fc.constantFrom('foo', 'location.extra', '__proto__', 'constructor', 'id', 'createdAt', '_status', 'slug', 'publicSubmission', 'submittedAt', 'submittedBy').map((path) => ({
-      name: `extra ${path}`,
-      // A partner setting the submitter or the submission date is told so; for others they are dropped.
-      expect: () => (ctx.role === 'partner' && (path === 'submittedAt' || path === 'submittedBy') ? 'refuse' : 'either'),
-      apply: (body: Body) =>
-        set(
-          body,
-          path,
-          path === 'publicSubmission'
-            ? { confirmedAt: '2030-01-01T00:00:00.000Z', ipHash: 'x' }
-            : path === 'submittedBy'
-              ? accounts.editor.user.id
-              : path === 'submittedAt' || path === 'createdAt'
-                ? '2001-01-01T00:00:00.000Z'
-                : path === 'id'
-                  ? 424_242
-                  : path === '_status'
-                    ? 'draft'
-                    : path === '__proto__'
-                      ? { status: 'approved' }
-                      : 'x',
-        ),
-    })),
+    fc
+      .constantFrom('foo', 'location.extra', '__proto__', 'constructor', 'id', 'createdAt', '_status', 'slug', 'publicSubmission', 'submittedAt', 'submittedBy')
+      .map((path) => ({
+        name: `extra ${path}`,
+        // A partner setting the submitter or the submission date is told so; for others they are dropped.
+        expect: () => (ctx.role === 'partner' && (path === 'submittedAt' || path === 'submittedBy') ? 'refuse' : 'either'),
+        apply: (body: Body) =>
+          set(
+            body,
+            path,
+            path === 'publicSubmission'
+              ? { confirmedAt: '2030-01-01T00:00:00.000Z', ipHash: 'x' }
+              : path === 'submittedBy'
+                ? accounts.editor.user.id
+                : path === 'submittedAt' || path === 'createdAt'
+                  ? '2001-01-01T00:00:00.000Z'
+                  : path === 'id'
+                    ? 424_242
+                    : path === '_status'
+                      ? 'draft'
+                      : path === '__proto__'
+                        ? { status: 'approved' }
+                        : 'x',
+          ),
+      })),
     // Decisions that are not the caller's.
     fc.constantFrom(...statuses()).map((status) => ({
       name: `status ${status}`,
       expect: () =>
-        ctx.op === 'create' && ctx.role === 'partner' && status !== 'draft' && !checkTransition({ from: 'draft', to: status, actor: 'partner', windowOpen: true }).ok
+        ctx.op === 'create' &&
+        ctx.role === 'partner' &&
+        status !== 'draft' &&
+        !checkTransition({ from: 'draft', to: status, actor: 'partner', windowOpen: true }).ok
           ? 'refuse'
           : 'either',
       apply: (body: Body) => set(body, 'status', status),
@@ -413,20 +426,23 @@ async function violations(doc: Activity): Promise<string[]> {
       if (condition && !condition(doc, siblingData, { user: validationReq.user, operation: 'update', path: [], blockData: undefined } as never)) continue
       const value = siblingData[f.name]
       if ('validate' in f && typeof f.validate === 'function') {
-        const result = await f.validate(value as never, {
-          ...(f as object),
-          id: doc.id,
-          collectionSlug: 'activities',
-          data: doc,
-          siblingData,
-          event: 'submit',
-          operation: 'update',
-          overrideAccess: true,
-          path: [...prefix.split('.').filter(Boolean), f.name],
-          preferences: { fields: {} },
-          previousValue: value,
-          req: validationReq,
-        } as never)
+        const result = await f.validate(
+          value as never,
+          {
+            ...(f as object),
+            id: doc.id,
+            collectionSlug: 'activities',
+            data: doc,
+            siblingData,
+            event: 'submit',
+            operation: 'update',
+            overrideAccess: true,
+            path: [...prefix.split('.').filter(Boolean), f.name],
+            preferences: { fields: {} },
+            previousValue: value,
+            req: validationReq,
+          } as never,
+        )
         if (result !== true) problems.push(`${prefix}${f.name}: ${String(result)}`)
       }
       if (f.type === 'group' || f.type === 'tab') await walk(f.flattenedFields, (value ?? {}) as Record<string, unknown>, `${prefix}${f.name}.`)
@@ -513,8 +529,7 @@ async function check(name: string, property: (outcomes: Outcomes) => fc.IAsyncPr
   expect(share, `${name}: share of accepted bodies with FUZZ_SEED=${seed}`).toBeLessThanOrEqual(0.9)
 }
 
-const stored = (id: number, draft = true) =>
-  payload.findByID({ collection: 'activities', id, depth: 0, draft, overrideAccess: true }) as Promise<Activity>
+const stored = (id: number, draft = true) => payload.findByID({ collection: 'activities', id, depth: 0, draft, overrideAccess: true }) as Promise<Activity>
 
 // ---------------------------------------------------------------------------------------------
 // Properties
@@ -683,7 +698,8 @@ describe('the public submission form', () => {
         outcomes.accepted++
         expect(mustRefuse(all, ctx), `an invalid submission was accepted\n${context}`).toBe(false)
         expect(response.status).toBe(201)
-        const activity = (await payload.find({ collection: 'activities', sort: '-id', limit: 1, depth: 0, draft: true, overrideAccess: true })).docs[0] as Activity
+        const activity = (await payload.find({ collection: 'activities', sort: '-id', limit: 1, depth: 0, draft: true, overrideAccess: true }))
+          .docs[0] as Activity
         await expectValid(activity)
         expectAsSent(activity, body)
         expect(activity.status).toBe('draft')

@@ -72,9 +72,7 @@ async function expectRefusedUpload(collection: string, file: Buffer, name: strin
 
 const html = Buffer.from('<!doctype html><html><body><script>fetch("/api/users/me")</script></body></html>')
 const scriptedSvg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(document.cookie)</script></svg>')
-const styledXml = Buffer.from(
-  '<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="data:text/xsl,evil"?>\n<verhaal><titel>x</titel></verhaal>',
-)
+const styledXml = Buffer.from('<?xml version="1.0"?>\n<?xml-stylesheet type="text/xsl" href="data:text/xsl,evil"?>\n<verhaal><titel>x</titel></verhaal>')
 
 describe('the content of a file decides what it is', () => {
   it.each([
@@ -218,7 +216,13 @@ describe('no file is fetched from a URL', () => {
   it('refuses the same through GraphQL', async () => {
     const documents = await count('campaign-assets')
     const response = await graphql(
-      `mutation ($url: String!) { createCampaignAsset(data: { title: "x", kind: other, filename: "x.png", url: $url }) { id } }`,
+      `
+        mutation ($url: String!) {
+          createCampaignAsset(data: { title: "x", kind: other, filename: "x.png", url: $url }) {
+            id
+          }
+        }
+      `,
       { url: `http://127.0.0.1:${baitPort}/beeld.png` },
       editor.token,
     )

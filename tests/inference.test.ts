@@ -11,7 +11,6 @@ import { fileOf, wav } from './helpers/files'
  * the order of a list, the answer to a slug, the answer to docAccess, or a server error.
  */
 
-
 let payload: Payload
 let edition: Edition
 let ownOrganiser: Organiser
@@ -173,8 +172,17 @@ describe('slugs (finding 10)', () => {
     const mine = await makeActivity(payload, edition, ownOrganiser)
     const { location, contact } = mine
     const response = await graphql(
-      `mutation ($id: Int!, $data: mutationActivityUpdateInput!) { updateActivity(id: $id, data: $data) { slug } }`,
-      { id: mine.id, data: { slug: hidden.slug, location: { mode: location.mode, onlineUrl: location.onlineUrl }, contact: { name: contact.name, email: contact.email } } },
+      `
+        mutation ($id: Int!, $data: mutationActivityUpdateInput!) {
+          updateActivity(id: $id, data: $data) {
+            slug
+          }
+        }
+      `,
+      {
+        id: mine.id,
+        data: { slug: hidden.slug, location: { mode: location.mode, onlineUrl: location.onlineUrl }, contact: { name: contact.name, email: contact.email } },
+      },
       partner.token,
     )
     expect(response.body.errors).toBeUndefined()

@@ -172,7 +172,10 @@ describe('the admin’s form state takes a lock only for whoever may update the 
 
   it('opens a story or another organisation’s activity for a partner without locking it', async () => {
     const theirs = await makeActivity(payload, edition, other, { status: 'approved' } as Partial<Activity>)
-    for (const [slug, id] of [['stories', story.id], ['activities', theirs.id]] as const) {
+    for (const [slug, id] of [
+      ['stories', story.id],
+      ['activities', theirs.id],
+    ] as const) {
       const document = { relationTo: slug, value: id }
       const before = await locksOn(document)
       const answer = (await openForm(partner, slug, id)) as { lockedState?: unknown; state?: unknown }
@@ -185,16 +188,37 @@ describe('the admin’s form state takes a lock only for whoever may update the 
   it('takes no lock on a global for a partner who names it beside its own activity', async () => {
     const mine = await makeActivity(payload, edition, own)
     const req = await createLocalReq({ user: { ...partner.user, collection: 'users' } as any }, payload)
-    await formState({ req, collectionSlug: 'activities', id: mine.id, globalSlug: 'site-settings', schemaPath: 'activities', operation: 'update', formState: {}, returnLockStatus: true, updateLastEdited: true, renderAllFields: false, docPreferences: { fields: {} } } as any)
+    await formState({
+      req,
+      collectionSlug: 'activities',
+      id: mine.id,
+      globalSlug: 'site-settings',
+      schemaPath: 'activities',
+      operation: 'update',
+      formState: {},
+      returnLockStatus: true,
+      updateLastEdited: true,
+      renderAllFields: false,
+      docPreferences: { fields: {} },
+    } as any)
     expect(await lockCount({ and: [{ globalSlug: { equals: 'site-settings' } }, { 'user.value': { equals: partner.user.id } }] })).toBe(0)
   })
 
   it('locks the partner’s own activity in its name, and a story for an editor', async () => {
     const mine = await makeActivity(payload, edition, own)
     await openForm(partner, 'activities', mine.id)
-    const partnerLocks = await payload.find({ collection: locks, where: { 'document.value': { equals: mine.id }, 'document.relationTo': { equals: 'activities' } } as any, depth: 0, overrideAccess: true })
+    const partnerLocks = await payload.find({
+      collection: locks,
+      where: { 'document.value': { equals: mine.id }, 'document.relationTo': { equals: 'activities' } } as any,
+      depth: 0,
+      overrideAccess: true,
+    })
     expect(partnerLocks.docs.map((lock: any) => lock.user?.value)).toEqual([partner.user.id])
-    const draft = await payload.create({ collection: 'stories', data: { title: 'Open in het formulier', perspective: 'parent', storyteller: { displayName: 'Noor' } } as any, draft: true })
+    const draft = await payload.create({
+      collection: 'stories',
+      data: { title: 'Open in het formulier', perspective: 'parent', storyteller: { displayName: 'Noor' } } as any,
+      draft: true,
+    })
     await openForm(editor, 'stories', draft.id)
     expect(await locksOn({ relationTo: 'stories', value: draft.id })).toBe(1)
   })
@@ -223,9 +247,7 @@ describe('only the holder, or an editor taking it over, changes or removes a loc
     )
     expect(gqlUpdate.body.errors?.length, show(gqlUpdate)).toBeGreaterThan(0)
 
-    await expect(
-      payload.delete({ collection: locks, id: lock.id, overrideAccess: false, user: { ...partner.user, collection: 'users' } }),
-    ).rejects.toThrow()
+    await expect(payload.delete({ collection: locks, id: lock.id, overrideAccess: false, user: { ...partner.user, collection: 'users' } })).rejects.toThrow()
     expect(await holderId(lock.id)).toBe(editor.user.id)
   })
 
@@ -302,10 +324,15 @@ describe('a partner’s lock never holds up an editor', () => {
 
   it('lets an editor decide over GraphQL and the Local API on an activity its partner is editing', async () => {
     // GraphQL's update input requires these groups; the values are the activity's own.
-    const sameRequiredGroups = 'location: { mode: "online", onlineUrl: "https://meet.example.nl/bijeenkomst" }, contact: { name: "Sanne de Vries", email: "sanne@example.nl" }'
+    const sameRequiredGroups =
+      'location: { mode: "online", onlineUrl: "https://meet.example.nl/bijeenkomst" }, contact: { name: "Sanne de Vries", email: "sanne@example.nl" }'
     const viaGraphql = await makeActivity(payload, edition, own, { status: 'submitted' } as Partial<Activity>)
     await lockAs(partner, activityRef(viaGraphql))
-    const gql = await graphql(`mutation { updateActivity(id: ${viaGraphql.id}, data: { status: in_review, ${sameRequiredGroups} }) { status } }`, undefined, editor.token)
+    const gql = await graphql(
+      `mutation { updateActivity(id: ${viaGraphql.id}, data: { status: in_review, ${sameRequiredGroups} }) { status } }`,
+      undefined,
+      editor.token,
+    )
     expect(gql.body.errors, show(gql)).toBeUndefined()
     expect((await payload.findByID({ collection: 'activities', id: viaGraphql.id, draft: true })).status).toBe('in-review')
 

@@ -91,7 +91,10 @@ describe('what is logged as an error', () => {
     for (const fault of faults) {
       for (const err of [fault, new GraphQLError(fault.message, { originalError: fault })]) {
         const { errors } = await logged(async () => logError({ err, payload }))
-        expect(errors.map((entry) => entry.err?.message), `${err.name}: ${err.message}`).toEqual([fault.message])
+        expect(
+          errors.map((entry) => entry.err?.message),
+          `${err.name}: ${err.message}`,
+        ).toEqual([fault.message])
       }
     }
   })

@@ -42,10 +42,18 @@ function operationsTable(): Row[] {
         subject: code(subject),
         operation: code(operation),
         rest: code(rest) === '—' ? undefined : code(rest),
-        graphql: code(gql) === '—' ? [] : code(gql).split(',').map((name) => name.trim()),
+        graphql:
+          code(gql) === '—'
+            ? []
+            : code(gql)
+                .split(',')
+                .map((name) => name.trim()),
         cells: byRole,
         answers: Object.fromEntries(roles.map((role) => [role, byRole[role].split(/[\s:,(]/)[0]])) as Record<Role, Answer>,
-        provenBy: (provenBy ?? '').split(',').map((file) => code(file).split(' ')[0]).filter(Boolean),
+        provenBy: (provenBy ?? '')
+          .split(',')
+          .map((file) => code(file).split(' ')[0])
+          .filter(Boolean),
       }
     })
 }
@@ -68,8 +76,14 @@ describe('the operations inventory (docs/access.md, "Every operation")', () => {
   it('classifies every operation the configuration exposes, and none that it does not', () => {
     const classified = new Set(table.map(key))
     const offered = new Set(exposed.operations.map(key))
-    expect([...offered].filter((operation) => !classified.has(operation)), 'exposed but not classified').toEqual([])
-    expect([...classified].filter((operation) => !offered.has(operation)), 'classified but not exposed').toEqual([])
+    expect(
+      [...offered].filter((operation) => !classified.has(operation)),
+      'exposed but not classified',
+    ).toEqual([])
+    expect(
+      [...classified].filter((operation) => !offered.has(operation)),
+      'classified but not exposed',
+    ).toEqual([])
     expect(table.length, 'each operation once').toBe(classified.size)
   })
 
@@ -97,7 +111,11 @@ describe('the operations inventory (docs/access.md, "Every operation")', () => {
       expect(collection.disableDuplicate, collection.slug).toBe(true)
       const paths = (collection.endpoints || []).map((endpoint) => endpoint.path)
       expect(paths, collection.slug).not.toContain('/:id/duplicate')
-      if (!collection.versions) expect(paths.filter((path) => path.startsWith('/versions')), collection.slug).toEqual([])
+      if (!collection.versions)
+        expect(
+          paths.filter((path) => path.startsWith('/versions')),
+          collection.slug,
+        ).toEqual([])
       expect(paths, collection.slug).not.toContain('/paste-url/:id?')
       expect(paths, collection.slug).not.toContain('/verify/:id')
     }
@@ -198,7 +216,8 @@ const fixtures: Record<string, Fixture> = {
     change: { body: () => ({ title: `Audio ${unique()}` }), read: (doc) => doc.title },
   },
   media: {
-    restricted: async () => (await payload.create({ collection: 'media', data: { alt: 'Beeld' }, file: fileOf(await png(), `beeld-${unique()}.png`, 'image/png') })).id,
+    restricted: async () =>
+      (await payload.create({ collection: 'media', data: { alt: 'Beeld' }, file: fileOf(await png(), `beeld-${unique()}.png`, 'image/png') })).id,
     create: async () => ({ form: uploadForm(await png(), `beeld-${unique()}.png`, 'image/png', { alt: 'Beeld' }) }),
     change: { body: () => ({ alt: `Beeld ${unique()}` }), read: (doc) => doc.alt },
   },
@@ -217,7 +236,9 @@ const fixtures: Record<string, Fixture> = {
   users: {
     restricted: async () => (await makeUser(payload, 'editor')).user.id,
     own: async (role) => accounts[role as Exclude<Role, 'anonymous'>].user.id,
-    create: async () => ({ body: { email: `partner-${unique()}@example.nl`, password: 'Test-wachtwoord-2026!', name: 'Nieuwe partner', role: 'partner', organiser: own.id } }),
+    create: async () => ({
+      body: { email: `partner-${unique()}@example.nl`, password: 'Test-wachtwoord-2026!', name: 'Nieuwe partner', role: 'partner', organiser: own.id },
+    }),
     change: { body: () => ({ name: `Naam ${unique()}` }), read: (doc) => doc.name },
   },
   exports: {
@@ -248,7 +269,9 @@ const fixtures: Record<string, Fixture> = {
     change: { body: () => ({ data: { waarde: 3 } }), read: (doc) => JSON.stringify(doc.data) },
   },
   'payload-jobs': {
-    restricted: async () => (await payload.jobs.queue({ task: 'sendEmail', input: { to: 'redactie@example.nl', subject: 'Test', text: 'Test' }, waitUntil: new Date('2099-01-01') })).id,
+    restricted: async () =>
+      (await payload.jobs.queue({ task: 'sendEmail', input: { to: 'redactie@example.nl', subject: 'Test', text: 'Test' }, waitUntil: new Date('2099-01-01') }))
+        .id,
     create: async () => ({ body: { taskSlug: 'sendEmail', input: { to: 'x@example.nl', subject: 'x', text: 'x' } } }),
     change: { body: () => ({ waitUntil: '2098-01-01T00:00:00.000Z' }), read: (doc) => doc.waitUntil },
   },
@@ -258,7 +281,10 @@ const fixtures: Record<string, Fixture> = {
       (
         await payload.create({
           collection: 'payload-locked-documents',
-          data: { document: { relationTo: 'stories', value: await fixtures.stories.restricted() }, user: { relationTo: 'users', value: accounts.otherEditor.user.id } } as any,
+          data: {
+            document: { relationTo: 'stories', value: await fixtures.stories.restricted() },
+            user: { relationTo: 'users', value: accounts.otherEditor.user.id },
+          } as any,
         })
       ).id,
     own: async (role) =>
@@ -273,7 +299,10 @@ const fixtures: Record<string, Fixture> = {
       ).id,
     create: async (role) => ({
       body: {
-        document: role === 'partner' || role === 'anonymous' ? { relationTo: 'activities', value: await fixtures.activities.own!(role) } : { relationTo: 'stories', value: await fixtures.stories.restricted() },
+        document:
+          role === 'partner' || role === 'anonymous'
+            ? { relationTo: 'activities', value: await fixtures.activities.own!(role) }
+            : { relationTo: 'stories', value: await fixtures.stories.restricted() },
         user: { relationTo: 'users', value: role === 'anonymous' ? accounts.editor.user.id : accounts[role].user.id },
       },
     }),
@@ -291,7 +320,13 @@ const fixtures: Record<string, Fixture> = {
     restricted: async () => preferenceOf(accounts.otherEditor),
     restShadowed: ['findByID', 'count', 'deleteByID'],
     own: async (role) => preferenceOf(accounts[role as Exclude<Role, 'anonymous'>]),
-    create: async (role) => ({ body: { key: `voorkeur-${unique()}`, value: { kolommen: 3 }, user: { relationTo: 'users', value: role === 'anonymous' ? accounts.editor.user.id : accounts[role].user.id } } }),
+    create: async (role) => ({
+      body: {
+        key: `voorkeur-${unique()}`,
+        value: { kolommen: 3 },
+        user: { relationTo: 'users', value: role === 'anonymous' ? accounts.editor.user.id : accounts[role].user.id },
+      },
+    }),
     change: { body: () => ({ value: { kolommen: Math.floor(Math.random() * 1000) } }), read: (doc) => JSON.stringify(doc.value) },
   },
 }
@@ -326,13 +361,17 @@ const stored = (collection: string, id: number | string) =>
 const countAll = async (collection: string) => (await payload.count({ collection: collection as CollectionSlug, overrideAccess: true })).totalDocs
 
 const refusedStatuses = (role: Role) => (role === 'anonymous' ? [401, 403] : [403])
-const shown = (label: string, response: { status?: number; body: unknown }) => `${label}: ${response.status ?? ''} ${JSON.stringify(response.body).slice(0, 3000)}`
+const shown = (label: string, response: { status?: number; body: unknown }) =>
+  `${label}: ${response.status ?? ''} ${JSON.stringify(response.body).slice(0, 3000)}`
 
 /** The status of a GraphQL answer for one field: 200, or the status of its error. */
 function graphqlStatus(response: ApiResponse, field: string): number {
   const error = (response.body.errors ?? []).find((candidate: any) => !candidate.path || candidate.path[0] === field) ?? response.body.errors?.[0]
   if (!error) return 200
-  return error.extensions?.statusCode ?? (/not found|niet gevonden/i.test(error.message) ? 404 : /not allowed|niet uitvoeren|forbidden/i.test(error.message) ? 403 : 400)
+  return (
+    error.extensions?.statusCode ??
+    (/not found|niet gevonden/i.test(error.message) ? 404 : /not allowed|niet uitvoeren|forbidden/i.test(error.message) ? 403 : 400)
+  )
 }
 
 /** The Local API's answer as a status: what it returned, or the status of what it threw. */
@@ -364,7 +403,9 @@ const reads: Record<'find' | 'findByID' | 'count' | 'docAccess', Check> = {
     for (const [id, visible] of await targets(fixture, answer, role)) {
       const rest = await api('GET', `${row.subject}?where[id][equals]=${id}&depth=0`, { token: tokenOf(role) })
       const gql = await graphql(`{ ${fieldOf(row)}(where: { id: { equals: ${JSON.stringify(id)} } }) { docs { id } } }`, undefined, tokenOf(role))
-      const local = await localStatus(() => payload.find({ collection: row.subject as CollectionSlug, where: { id: { equals: id } }, overrideAccess: false, user: userOf(role), depth: 0 }))
+      const local = await localStatus(() =>
+        payload.find({ collection: row.subject as CollectionSlug, where: { id: { equals: id } }, overrideAccess: false, user: userOf(role), depth: 0 }),
+      )
       if (answer === 'no') {
         expect(refusedStatuses(role), shown('REST', rest)).toContain(rest.status)
         expect(refusedStatuses(role), shown('GraphQL', gql)).toContain(graphqlStatus(gql, fieldOf(row)))
@@ -372,9 +413,18 @@ const reads: Record<'find' | 'findByID' | 'count' | 'docAccess', Check> = {
         continue
       }
       expect(rest.status, shown('REST', rest)).toBe(200)
-      expect(rest.body.docs.map((doc: { id: unknown }) => doc.id), shown('REST', rest)).toEqual(visible ? [id] : [])
-      expect(gql.body.data?.[fieldOf(row)]?.docs?.map((doc: { id: unknown }) => doc.id), shown('GraphQL', gql)).toEqual(visible ? [id] : [])
-      expect(local.value?.docs.map((doc) => doc.id), 'Local API').toEqual(visible ? [id] : [])
+      expect(
+        rest.body.docs.map((doc: { id: unknown }) => doc.id),
+        shown('REST', rest),
+      ).toEqual(visible ? [id] : [])
+      expect(
+        gql.body.data?.[fieldOf(row)]?.docs?.map((doc: { id: unknown }) => doc.id),
+        shown('GraphQL', gql),
+      ).toEqual(visible ? [id] : [])
+      expect(
+        local.value?.docs.map((doc) => doc.id),
+        'Local API',
+      ).toEqual(visible ? [id] : [])
     }
   },
   findByID: async (row, role, answer) => {
@@ -382,7 +432,9 @@ const reads: Record<'find' | 'findByID' | 'count' | 'docAccess', Check> = {
     for (const [id, visible] of await targets(fixture, answer, role)) {
       const rest = await api('GET', `${row.subject}/${id}?depth=0`, { token: tokenOf(role) })
       const gql = await graphql(`{ ${fieldOf(row)}(id: ${JSON.stringify(id)}) { id } }`, undefined, tokenOf(role))
-      const local = await localStatus(() => payload.findByID({ collection: row.subject as CollectionSlug, id, overrideAccess: false, user: userOf(role), depth: 0 }))
+      const local = await localStatus(() =>
+        payload.findByID({ collection: row.subject as CollectionSlug, id, overrideAccess: false, user: userOf(role), depth: 0 }),
+      )
       const expected = answer === 'no' ? refusedStatuses(role) : visible ? [200] : [404]
       if (!fixture.restShadowed?.includes('findByID')) expect(expected, shown('REST', rest)).toContain(rest.status)
       expect(expected, shown('GraphQL', gql)).toContain(graphqlStatus(gql, fieldOf(row)))
@@ -395,7 +447,9 @@ const reads: Record<'find' | 'findByID' | 'count' | 'docAccess', Check> = {
     for (const [id, visible] of await targets(fixture, answer, role)) {
       const rest = await api('GET', `${row.subject}/count?where[id][equals]=${id}`, { token: tokenOf(role) })
       const gql = await graphql(`{ ${fieldOf(row)}(where: { id: { equals: ${JSON.stringify(id)} } }) { totalDocs } }`, undefined, tokenOf(role))
-      const local = await localStatus(() => payload.count({ collection: row.subject as CollectionSlug, where: { id: { equals: id } }, overrideAccess: false, user: userOf(role) }))
+      const local = await localStatus(() =>
+        payload.count({ collection: row.subject as CollectionSlug, where: { id: { equals: id } }, overrideAccess: false, user: userOf(role) }),
+      )
       const restChecked = !fixture.restShadowed?.includes('count')
       if (answer === 'no') {
         if (restChecked) expect(refusedStatuses(role), shown('REST', rest)).toContain(rest.status)
@@ -518,7 +572,10 @@ const writes: Record<'create' | 'updateByID' | 'update' | 'deleteByID' | 'delete
       if (row.subject === 'users' && id === accounts.partner.user.id) continue // never delete the account the checks sign in with
       const overGraphQL = fixture.restShadowed?.includes('deleteByID')
       const rest = overGraphQL
-        ? await graphql(`mutation { ${fieldOf(row)}(id: ${JSON.stringify(id)}) { id } }`, undefined, tokenOf(role)).then((gql) => ({ ...gql, status: graphqlStatus(gql, fieldOf(row)) }))
+        ? await graphql(`mutation { ${fieldOf(row)}(id: ${JSON.stringify(id)}) { id } }`, undefined, tokenOf(role)).then((gql) => ({
+            ...gql,
+            status: graphqlStatus(gql, fieldOf(row)),
+          }))
         : await api('DELETE', `${row.subject}/${id}`, { token: tokenOf(role) })
       const gone = (await stored(row.subject, id)) === null || (await stored(row.subject, id)) === undefined
       if (answer !== 'no' && reachable) {
@@ -684,7 +741,11 @@ const globalChecks: Record<string, Check> = {
   },
   'admin get-upcoming-scheduled-publish': async (_row, role, answer) => {
     const story = await fixtures.stories.restricted()
-    await payload.jobs.queue({ task: 'schedulePublish', input: { type: 'publish', doc: { relationTo: 'stories', value: story } }, waitUntil: new Date(Date.now() + 86_400_000) } as any)
+    await payload.jobs.queue({
+      task: 'schedulePublish',
+      input: { type: 'publish', doc: { relationTo: 'stories', value: story } },
+      waitUntil: new Date(Date.now() + 86_400_000),
+    } as any)
     const req = await createLocalReq({ user: userOf(role) as any }, payload)
     const run = () => upcomingPublications({ req, collectionSlug: 'stories', id: story } as any)
     if (answer === 'yes') expect(await run()).toBeTruthy()
@@ -733,8 +794,7 @@ const approved = (organiser: Organiser, title: string) =>
 const publicTitle = async (id: number) => (await api('GET', `activities/${id}?depth=0`)).body.title
 const latest = (id: number) => payload.findByID({ collection: 'activities', id, draft: true, depth: 0 })
 const activityCount = async () => (await payload.count({ collection: 'activities' })).totalDocs
-const historyCount = async (id: number) =>
-  (await payload.count({ collection: 'activity-history', where: { activity: { equals: id } } })).totalDocs
+const historyCount = async (id: number) => (await payload.count({ collection: 'activity-history', where: { activity: { equals: id } } })).totalDocs
 
 describe('duplicate is not offered', () => {
   it('REST and GraphQL refuse to copy another organisation’s public activity, and nothing is created', async () => {

@@ -27,19 +27,23 @@ describe('the production build', () => {
   it.each([
     ['PAYLOAD_SECRET', /PAYLOAD_SECRET is not set/],
     ['DATABASE_URL', /DATABASE_URL is not set/],
-  ])('refuses to start without %s, saying so', async (variable, message) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: server.database.url }
-    delete env[variable]
-    const port = await freePort()
-    const result = spawnSync('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    })
-    // It stops by itself (killed by the timeout, status would be null and next-server left running).
-    expect(result.status).toBe(1)
-    expect(`${result.stdout}${result.stderr}`).toMatch(message)
-  }, 90_000)
+  ])(
+    'refuses to start without %s, saying so',
+    async (variable, message) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', DATABASE_URL: server.database.url }
+      delete env[variable]
+      const port = await freePort()
+      const result = spawnSync('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000,
+      })
+      // It stops by itself (killed by the timeout, status would be null and next-server left running).
+      expect(result.status).toBe(1)
+      expect(`${result.stdout}${result.stderr}`).toMatch(message)
+    },
+    90_000,
+  )
 
   it('starts on a fresh database, migrates it and serves the help lines', async () => {
     const response = await waitFor(`${base}/api/globals/site-settings`, server, 90_000, { anyStatus: true })

@@ -144,7 +144,9 @@ describe('the public form against next start', () => {
     const organiserBody = form(behindProxy, { organiser: 1 })
     const organiser = await submit(behindProxy, organiserBody, address())
     expect(organiser.status).toBe(400)
-    const paths = (await organiser.json()).errors.flatMap((error: { data?: { errors?: { path: string }[] } }) => error.data?.errors ?? []).map((e: { path: string }) => e.path)
+    const paths = (await organiser.json()).errors
+      .flatMap((error: { data?: { errors?: { path: string }[] } }) => error.data?.errors ?? [])
+      .map((e: { path: string }) => e.path)
     expect(paths).toContain('organiser')
     expect(await findByTitle(behindProxy, organiserBody.title)).toBeUndefined()
 

@@ -38,14 +38,11 @@ const form = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 })
 
-const submit = (body: unknown, ip = freshClientAddress()) =>
-  api('POST', 'activities/public-submission', { body, headers: { 'X-Forwarded-For': ip } })
+const submit = (body: unknown, ip = freshClientAddress()) => api('POST', 'activities/public-submission', { body, headers: { 'X-Forwarded-For': ip } })
 
-const mailTo = (address: string, subject?: RegExp, timeoutMs?: number) =>
-  receive(payload, mailbox.messages, address, subject, timeoutMs)
+const mailTo = (address: string, subject?: RegExp, timeoutMs?: number) => receive(payload, mailbox.messages, address, subject, timeoutMs)
 
-const findByTitle = async (title: string) =>
-  (await payload.find({ collection: 'activities', where: { title: { equals: title } }, depth: 0 })).docs[0]
+const findByTitle = async (title: string) => (await payload.find({ collection: 'activities', where: { title: { equals: title } }, depth: 0 })).docs[0]
 
 const confirmPath = 'activities/public-submission/confirm'
 
@@ -73,8 +70,7 @@ async function submitted(overrides: Record<string, unknown> = {}) {
   return { body, stored, link: confirmationLink(payload.secret, stored.id, new Date(response.body.expiresAt)) }
 }
 
-const historyOf = async (id: number) =>
-  (await payload.find({ collection: 'activity-history', where: { activity: { equals: id } }, sort: 'at', depth: 0 })).docs
+const historyOf = async (id: number) => (await payload.find({ collection: 'activity-history', where: { activity: { equals: id } }, sort: 'at', depth: 0 })).docs
 
 /** Runs `test` with environment variables set, and puts the old values back. */
 async function withEnv(values: Record<string, string | undefined>, test: () => Promise<void>) {
@@ -200,7 +196,10 @@ describe('confirmation links', () => {
   it('refuse a changed or forged link, opened or pressed', async () => {
     const { body, stored } = await submitted()
     const link = new URL(confirmationLink(payload.secret, stored.id, new Date(Date.now() + 3600_000)))
-    link.searchParams.set('signature', link.searchParams.get('signature')!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')))
+    link.searchParams.set(
+      'signature',
+      link.searchParams.get('signature')!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+    )
     expect((await api('GET', `${confirmPath}${link.search}`)).status).toBe(400)
     expect((await pressConfirm(link.searchParams)).status).toBe(400)
     const other = new URL(confirmationLink('een-ander-geheim', stored.id, new Date(Date.now() + 3600_000)))

@@ -159,9 +159,7 @@ describe('links in mails', () => {
     try {
       process.env.SERVER_URL = 'https://cms.weektegenkindermishandeling.nl/'
       expect(adminLink(7)).toBe('https://cms.weektegenkindermishandeling.nl/admin/collections/activities/7')
-      expect(confirmationLink('geheim', 7, new Date())).toMatch(
-        /^https:\/\/cms\.weektegenkindermishandeling\.nl\/api\/activities\/public-submission\/confirm\?/,
-      )
+      expect(confirmationLink('geheim', 7, new Date())).toMatch(/^https:\/\/cms\.weektegenkindermishandeling\.nl\/api\/activities\/public-submission\/confirm\?/)
       delete process.env.SERVER_URL
       process.env.PORT = '4321'
       expect(adminLink(7)).toBe('http://localhost:4321/admin/collections/activities/7')

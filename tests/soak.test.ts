@@ -19,13 +19,26 @@ function soak(args: string[]): Promise<{ code: number | null; output: string }> 
 it('serves a mixed load through a restart of PostgreSQL and leaves consistent data', async () => {
   ensureProductionBuild()
   const { code, output } = await soak([
-    '--duration', '40s', '--restart-db-at', '12s', '--restart-for', '8s', '--connections', '6', '--activities', '300', '--skip-build',
+    '--duration',
+    '40s',
+    '--restart-db-at',
+    '12s',
+    '--restart-for',
+    '8s',
+    '--connections',
+    '6',
+    '--activities',
+    '300',
+    '--skip-build',
   ])
   expect(output).toMatch(/PostgreSQL stopped/)
   expect(output).toMatch(/PostgreSQL started again/)
   // The restart was felt: requests failed while PostgreSQL was down …
   const during = JSON.parse(/During the restart window: (\{.*\})/.exec(output)?.[1] ?? '{}') as Record<string, number>
-  expect(Object.keys(during).some((status) => status === 'network' || Number(status) >= 500), output).toBe(true)
+  expect(
+    Object.keys(during).some((status) => status === 'network' || Number(status) >= 500),
+    output,
+  ).toBe(true)
   // … and the load did real work on both sides of it.
   expect(Number(/Acknowledged: (\d+) activities created, (\d+) transitions/.exec(output)?.[1]), output).toBeGreaterThan(5)
   expect(Number(/Acknowledged: \d+ activities created, (\d+) transitions/.exec(output)?.[1]), output).toBeGreaterThan(5)

@@ -65,7 +65,13 @@ describe('localisation', () => {
     const story = await payload.create({
       collection: 'stories',
       locale: 'nl',
-      data: { title: 'Praten hielp', quote: 'Ik werd gehoord.', perspective: 'child-or-young-person', storyteller: { displayName: 'Sam', anonymised: true }, _status: 'published' },
+      data: {
+        title: 'Praten hielp',
+        quote: 'Ik werd gehoord.',
+        perspective: 'child-or-young-person',
+        storyteller: { displayName: 'Sam', anonymised: true },
+        _status: 'published',
+      },
     })
     await payload.update({ collection: 'stories', id: story.id, locale: 'en', data: { title: 'Talking helped' } })
     const english = await api('GET', `stories/${story.id}?locale=en`)

@@ -21,7 +21,9 @@ beforeAll(async () => {
 
 /** Random pixels do not compress: a PNG of roughly width × height × 3 bytes. */
 const noise = (width: number, height: number) =>
-  sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } }).png().toBuffer()
+  sharp(randomBytes(width * height * 3), { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer()
 
 const upload = (collection: string, file: Buffer, name: string, type: string, data: Record<string, unknown>) =>
   api('POST', collection, { form: uploadForm(file, name, type, data), token })

@@ -157,22 +157,12 @@ describe('activities', () => {
   })
 
   it('refuses an on-site activity without city and province', async () => {
-    const response = await expectRefused(
-      'activities',
-      { ...base(), location: { mode: 'on-site', venue: 'Wijkcentrum' } },
-      'location.city',
-      /Vul de plaats in/,
-    )
+    const response = await expectRefused('activities', { ...base(), location: { mode: 'on-site', venue: 'Wijkcentrum' } }, 'location.city', /Vul de plaats in/)
     expect(fieldErrors(response)['location.province']).toMatch(/Kies de provincie/)
   })
 
   it('refuses a hybrid activity without a link', async () => {
-    await expectRefused(
-      'activities',
-      { ...base(), location: { mode: 'hybrid', city: 'Utrecht', province: 'utrecht' } },
-      'location.onlineUrl',
-      /Vul de link in/,
-    )
+    await expectRefused('activities', { ...base(), location: { mode: 'hybrid', city: 'Utrecht', province: 'utrecht' } }, 'location.onlineUrl', /Vul de link in/)
   })
 
   it('refuses an online activity without a link', async () => {

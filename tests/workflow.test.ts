@@ -46,8 +46,14 @@ beforeAll(async () => {
     submissions: { opensAt: '2020-09-01T00:00:00.000Z', closesAt: '2020-11-01T00:00:00.000Z', listedFrom: '2020-01-01T00:00:00.000Z' },
   })
   organiser = await makeOrganiser(payload)
-  ;({ token: editorToken, user: { id: editorId } } = await makeUser(payload, 'editor'))
-  ;({ token: partnerToken, user: { id: partnerId } } = await makeUser(payload, 'partner', organiser))
+  ;({
+    token: editorToken,
+    user: { id: editorId },
+  } = await makeUser(payload, 'editor'))
+  ;({
+    token: partnerToken,
+    user: { id: partnerId },
+  } = await makeUser(payload, 'partner', organiser))
   ;({ token: otherPartnerToken } = await makeUser(payload, 'partner', await makeOrganiser(payload)))
   await payload.updateGlobal({ slug: 'site-settings', data: { reviewInbox: inbox } })
 })
@@ -69,11 +75,9 @@ const move = (activity: Activity, to: Status, token: string | undefined, feedbac
 
 const stored = (activity: Activity) => payload.findByID({ collection: 'activities', id: activity.id, draft: true, depth: 0 })
 
-const history = (activity: Activity) =>
-  payload.find({ collection: 'activity-history', where: { activity: { equals: activity.id } }, sort: 'at', depth: 0 })
+const history = (activity: Activity) => payload.find({ collection: 'activity-history', where: { activity: { equals: activity.id } }, sort: 'at', depth: 0 })
 
-const mailTo = (address: string, subject?: RegExp, timeoutMs?: number) =>
-  receive(payload, mailbox.messages, address, subject, timeoutMs)
+const mailTo = (address: string, subject?: RegExp, timeoutMs?: number) => receive(payload, mailbox.messages, address, subject, timeoutMs)
 
 describe('the workflow module', () => {
   it('holds exactly the transitions of the design', () => {

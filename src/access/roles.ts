@@ -50,4 +50,3 @@ export const publicContent = {
   readVersions: isEditor,
   unlock: isEditor,
 }
-

@@ -11,4 +11,3 @@ export const isEditorUser = (user: unknown) => roleOf(user) === 'admin' || roleO
 
 /** Shown to editors and administrators, not to partners. */
 export const forEditors: Condition = (_data, _siblingData, { user }) => !isPartnerUser(user)
-

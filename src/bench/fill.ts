@@ -76,9 +76,7 @@ export async function fill(payload: Payload, pool: Pool, volume: Volume, today =
   }
 
   await insertActivities(pool, volume.activities, editions, organiserIds)
-  const { rows } = await pool.query<{ status: string; count: number }>(
-    'SELECT status::text, count(*)::int AS count FROM activities GROUP BY status',
-  )
+  const { rows } = await pool.query<{ status: string; count: number }>('SELECT status::text, count(*)::int AS count FROM activities GROUP BY status')
   // As after a night of autovacuum: the measurements should not race it.
   await pool.query('VACUUM ANALYZE')
   return {
@@ -91,12 +89,7 @@ export async function fill(payload: Payload, pool: Pool, volume: Volume, today =
  * Activities spread evenly over the editions, each in its week between 09:00 and 20:00; 85 %
  * approved, the rest in the other states. Most are on site, in one of the twelve provinces.
  */
-async function insertActivities(
-  pool: Pool,
-  count: number,
-  editions: { id: number; year: number }[],
-  organiserIds: number[],
-): Promise<void> {
+async function insertActivities(pool: Pool, count: number, editions: { id: number; year: number }[], organiserIds: number[]): Promise<void> {
   const client = await pool.connect()
   try {
     await client.query('BEGIN')

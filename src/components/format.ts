@@ -9,8 +9,7 @@ const dateTime = new Intl.DateTimeFormat('nl-NL', {
 })
 const date = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' })
 
-const valid = (value: unknown): value is string | Date =>
-  (typeof value === 'string' || value instanceof Date) && !Number.isNaN(new Date(value).getTime())
+const valid = (value: unknown): value is string | Date => (typeof value === 'string' || value instanceof Date) && !Number.isNaN(new Date(value).getTime())
 
 export const formatDateTime = (value: unknown) => (valid(value) ? dateTime.format(new Date(value)) : '')
 export const formatDate = (value: unknown) => (valid(value) ? date.format(new Date(value)) : '')

@@ -56,7 +56,10 @@ async function binDirFor(account: Account | undefined): Promise<string> {
   if (canEnter(packaged, account)) return packaged
   const native = path.dirname(packaged)
   const version = spawnSync(path.join(packaged, 'postgres'), ['--version'], { encoding: 'utf8' }).stdout.trim()
-  const key = createHash('sha256').update(`${version} ${fs.statSync(path.join(packaged, 'postgres')).size}`).digest('hex').slice(0, 16)
+  const key = createHash('sha256')
+    .update(`${version} ${fs.statSync(path.join(packaged, 'postgres')).size}`)
+    .digest('hex')
+    .slice(0, 16)
   const target = path.join(cacheRoot, key)
   if (!fs.existsSync(path.join(target, 'bin', 'postgres'))) {
     fs.mkdirSync(cacheRoot, { recursive: true, mode: 0o755 })

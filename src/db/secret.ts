@@ -23,9 +23,7 @@ export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
   // `next build` evaluates the config without serving anything; the running server checks again.
   if (building) return 'build-time-placeholder-never-served'
   if (production) {
-    throw new Error(
-      'PAYLOAD_SECRET is not set. Production refuses to start without it: set it to a long random string (for example `openssl rand -hex 32`).',
-    )
+    throw new Error('PAYLOAD_SECRET is not set. Production refuses to start without it: set it to a long random string (for example `openssl rand -hex 32`).')
   }
   if (fs.existsSync(secretFile)) return fs.readFileSync(secretFile, 'utf8').trim()
   fs.mkdirSync(dataDir, { recursive: true })

@@ -10,16 +10,7 @@ type RouteArgs = { params: Promise<{ slug: string[] }> }
 type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>
 
 /** What websites read anonymously; everything else under /api is never cached. */
-const publicPaths = [
-  'activities',
-  'editions',
-  'organisers',
-  'stories',
-  'campaign-assets',
-  'media',
-  'story-audio',
-  'globals/site-settings',
-]
+const publicPaths = ['activities', 'editions', 'organisers', 'stories', 'campaign-assets', 'media', 'story-audio', 'globals/site-settings']
 
 export const publicCacheControl = 'public, max-age=60, stale-while-revalidate=300'
 export const privateCacheControl = 'private, no-store'
@@ -36,9 +27,7 @@ export const carriesCredentials = (request: Request): boolean =>
 /** Changes whenever what anonymous readers see can change; see src/db/contentChanges.ts. */
 async function contentVersion(config: Promise<SanitizedConfig>): Promise<string> {
   const payload = await getPayload({ config })
-  const { rows } = await (payload.db as unknown as PostgresAdapter).pool.query<{ changes: string; writing: string; listed: number }>(
-    contentVersionQuery,
-  )
+  const { rows } = await (payload.db as unknown as PostgresAdapter).pool.query<{ changes: string; writing: string; listed: number }>(contentVersionQuery)
   const { changes, writing, listed } = rows[0]
   // Today's date in Amsterdam too: the current edition is chosen by date.
   return `${changes}|${writing}|${listed}|${amsterdamDate(new Date())}`

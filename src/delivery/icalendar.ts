@@ -21,7 +21,10 @@ export type Calendar = { name: string; description?: string; events: CalendarEve
 
 /** Escapes a TEXT value (RFC 5545 3.3.11). */
 export const escapeText = (value: string): string =>
-  value.replace(/\r\n?/g, '\n').replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n')
+  value
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\n/g, '\\n')
 
 /** Folds a content line to at most 75 octets per line, never inside a UTF-8 character (3.1). */
 export function fold(line: string): string {
@@ -43,7 +46,11 @@ export function fold(line: string): string {
   return out.join('\r\n ')
 }
 
-const utc = (date: Date) => date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '')
+const utc = (date: Date) =>
+  date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
 
 const local = (date: Date) => {
   const p = amsterdamParts(date)

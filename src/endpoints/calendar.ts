@@ -22,11 +22,8 @@ function toEvent(activity: Activity, language: Language): CalendarEvent {
   const w = words[language]
   const organiser = typeof activity.organiser === 'object' ? (activity.organiser as Organiser) : undefined
   const { location, registration } = activity
-  const place = [location?.venue, location?.address, [location?.postalCode, location?.city].filter(Boolean).join(' ')]
-    .filter(Boolean)
-    .join(', ')
-  const where =
-    location?.mode === 'online' ? w.online : location?.mode === 'hybrid' ? [place, w.online].filter(Boolean).join(' / ') : place
+  const place = [location?.venue, location?.address, [location?.postalCode, location?.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')
+  const where = location?.mode === 'online' ? w.online : location?.mode === 'hybrid' ? [place, w.online].filter(Boolean).join(' / ') : place
   const cost = registration?.isFree ? w.free : registration?.costNote
   const description = [
     activity.summary,

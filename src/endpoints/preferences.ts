@@ -18,11 +18,7 @@ export function answerMissingPreferenceWith404(config: SanitizedConfig): Sanitiz
           const found = await req.payload.db.findOne({
             collection: 'payload-preferences',
             where: {
-              and: [
-                { key: { equals: key } },
-                { 'user.value': { equals: req.user.id } },
-                { 'user.relationTo': { equals: req.user.collection } },
-              ],
+              and: [{ key: { equals: key } }, { 'user.value': { equals: req.user.id } }, { 'user.relationTo': { equals: req.user.collection } }],
             },
             req,
           })

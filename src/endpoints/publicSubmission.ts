@@ -13,18 +13,7 @@ import { askForConfirmation } from '../workflow/notifications'
 import { checkConfirmationLink, hashAddress, submissionLimitReached } from '../workflow/publicSubmission'
 
 /** What the public form may fill in: the activity itself, never its status, review or owner. */
-const formFields = [
-  'title',
-  'summary',
-  'format',
-  'audiences',
-  'themes',
-  'startsAt',
-  'endsAt',
-  'location',
-  'registration',
-  'contact',
-] as const
+const formFields = ['title', 'summary', 'format', 'audiences', 'themes', 'startsAt', 'endsAt', 'location', 'registration', 'contact'] as const
 
 const json = (body: unknown, status: number, headers?: HeadersInit) => Response.json(body, { status, headers })
 

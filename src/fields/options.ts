@@ -13,11 +13,7 @@ export const activityFormats = [
   option('other', 'Anders', 'Other'),
 ]
 
-export const locationModes = [
-  option('on-site', 'Op locatie', 'On site'),
-  option('online', 'Online', 'Online'),
-  option('hybrid', 'Hybride', 'Hybrid'),
-]
+export const locationModes = [option('on-site', 'Op locatie', 'On site'), option('online', 'Online', 'Online'), option('hybrid', 'Hybride', 'Hybrid')]
 
 export const provinces = [
   option('drenthe', 'Drenthe', 'Drenthe'),
@@ -133,10 +129,6 @@ export const assetLanguages = [
   option('tr', 'Turks', 'Turkish'),
 ]
 
-export const userRoles = [
-  option('admin', 'Beheerder', 'Administrator'),
-  option('editor', 'Redacteur', 'Editor'),
-  option('partner', 'Partner', 'Partner'),
-]
+export const userRoles = [option('admin', 'Beheerder', 'Administrator'), option('editor', 'Redacteur', 'Editor'), option('partner', 'Partner', 'Partner')]
 
 export const valuesOf = (options: { value: string }[]) => options.map((o) => o.value)

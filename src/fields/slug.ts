@@ -16,12 +16,7 @@ export const toSlug = (value: string): string =>
 const maxSlugLength = 100
 const isWellFormed = (value: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)
 
-async function firstFreeSlug(
-  req: PayloadRequest,
-  collection: CollectionSlug,
-  base: string,
-  ownId: unknown,
-): Promise<string> {
+async function firstFreeSlug(req: PayloadRequest, collection: CollectionSlug, base: string, ownId: unknown): Promise<string> {
   // Room for a number at the end, so that a suffixed slug still fits.
   const stem = base.slice(0, maxSlugLength - 4).replace(/-+$/, '')
   // The adapter's own find: every taken slug, whoever asks. Through the API an anonymous caller
@@ -29,10 +24,7 @@ async function firstFreeSlug(
   const taken = await req.payload.db.find<{ slug?: string }>({
     collection,
     where: {
-      and: [
-        { or: [{ slug: { equals: base } }, { slug: { like: `${stem}-` } }] },
-        ...(ownId ? ([{ id: { not_equals: ownId } }] as Where[]) : []),
-      ],
+      and: [{ or: [{ slug: { equals: base } }, { slug: { like: `${stem}-` } }] }, ...(ownId ? ([{ id: { not_equals: ownId } }] as Where[]) : [])],
     },
     select: { slug: true } as never,
     pagination: false,
@@ -69,10 +61,7 @@ export const slug = (collection: CollectionSlug, from = 'title'): Field => {
     maxLength: maxSlugLength,
     admin: {
       position: 'sidebar',
-      description: label(
-        'Deel van het webadres. Leeg laten: wordt gemaakt uit de titel.',
-        'Part of the web address. Leave empty to make it from the title.',
-      ),
+      description: label('Deel van het webadres. Leeg laten: wordt gemaakt uit de titel.', 'Part of the web address. Leave empty to make it from the title.'),
     },
     hooks: { beforeValidate: [fillIn] },
     validate: (value: unknown) =>

@@ -25,16 +25,12 @@ export const isWellFormedEmail = (value: unknown): true | string => {
 export const isWellFormedPhone = (value: unknown): true | string => {
   if (value === undefined || value === null || value === '') return true
   const digits = String(value).replace(/[\s\-().]/g, '')
-  return /^\+?\d{8,15}$/.test(digits)
-    ? true
-    : 'Vul een telefoonnummer in met 8 tot 15 cijfers, zoals 030-1234567 of +31 30 123 4567.'
+  return /^\+?\d{8,15}$/.test(digits) ? true : 'Vul een telefoonnummer in met 8 tot 15 cijfers, zoals 030-1234567 of +31 30 123 4567.'
 }
 
 export const isDutchPostalCode = (value: unknown): true | string => {
   if (value === undefined || value === null || value === '') return true
-  return /^[1-9]\d{3}\s?[A-Za-z]{2}$/.test(String(value).trim())
-    ? true
-    : 'Vul een Nederlandse postcode in, zoals 3511 AB.'
+  return /^[1-9]\d{3}\s?[A-Za-z]{2}$/.test(String(value).trim()) ? true : 'Vul een Nederlandse postcode in, zoals 3511 AB.'
 }
 
 const time = (value: unknown): number | undefined => {

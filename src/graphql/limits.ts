@@ -22,13 +22,7 @@ export const queryLimits: QueryLimits = { maxDepth: 8, maxRootFields: 12, maxAli
 
 type Measure = { depth: number; rootFields: number; aliases: number }
 
-function measure(
-  selectionSet: SelectionSetNode,
-  fragments: Record<string, FragmentDefinitionNode>,
-  depth: number,
-  seen: Set<string>,
-  totals: Measure,
-): void {
+function measure(selectionSet: SelectionSetNode, fragments: Record<string, FragmentDefinitionNode>, depth: number, seen: Set<string>, totals: Measure): void {
   totals.depth = Math.max(totals.depth, depth)
   for (const selection of selectionSet.selections) {
     if (selection.kind === Kind.FIELD) {

@@ -7,8 +7,7 @@ type Problem = { path: string; message: string }
 
 const nulMessage = 'Tekst mag geen nul-teken (\\0) bevatten.'
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  !!value && typeof value === 'object' && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> => !!value && typeof value === 'object' && !Array.isArray(value)
 
 const eachOf = (value: unknown, hasMany: boolean | undefined): unknown[] => (hasMany && Array.isArray(value) ? value : [value])
 const isNumber = (value: unknown) => typeof value === 'number' && Number.isFinite(value)
@@ -17,8 +16,7 @@ const isId = (value: unknown) => Number.isSafeInteger(value) || (typeof value ==
 const isReference = (value: unknown) => isId(value) || (isObject(value) && isId(value.id))
 
 /** Localized fields may come as `{ nl: ..., en: ... }` from `locale=all`; check each value. */
-const eachValue = (value: unknown, localized: boolean | undefined): unknown[] =>
-  localized && isObject(value) ? Object.values(value) : [value]
+const eachValue = (value: unknown, localized: boolean | undefined): unknown[] => (localized && isObject(value) ? Object.values(value) : [value])
 
 function checkField(field: FlattenedField, value: unknown, path: string, problems: Problem[]): void {
   if (value === undefined) return

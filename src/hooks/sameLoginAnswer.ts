@@ -19,7 +19,9 @@ const isLocked = (lockUntil: string | Date | null | undefined) => Boolean(lockUn
  */
 export const equalLoginTime: CollectionBeforeOperationHook = async ({ args, collection, operation, req }) => {
   if (operation !== 'login') return args
-  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '').toLowerCase().trim()
+  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')
+    .toLowerCase()
+    .trim()
   const account = email
     ? await req.payload.db.findOne<{ id: number; lockUntil?: string | Date | null }>({ collection: collection.slug, where: { email: { equals: email } }, req })
     : null

@@ -4,8 +4,7 @@
  * policy allows no script, no resource from anywhere, and forms only to the CMS itself.
  */
 
-export const pageContentSecurityPolicy =
-  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+export const pageContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
@@ -19,8 +18,7 @@ export class Markup {
   }
 }
 
-const render = (value: unknown): string =>
-  value instanceof Markup ? value.text : Array.isArray(value) ? value.map(render).join('') : escapeHtml(value)
+const render = (value: unknown): string => (value instanceof Markup ? value.text : Array.isArray(value) ? value.map(render).join('') : escapeHtml(value))
 
 /** A template tag that escapes everything interpolated into it, except other `html` markup. */
 export const html = (strings: TemplateStringsArray, ...values: unknown[]): Markup =>
@@ -29,7 +27,18 @@ export const html = (strings: TemplateStringsArray, ...values: unknown[]): Marku
 /** A small page in Dutch, never cached. */
 export const htmlPage = ({ title, body, status }: { title: string; body: Markup; status: number }): Response =>
   new Response(
-    html`<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body style="font-family:sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`.text,
+    html`<!doctype html>
+      <html lang="nl">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width" />
+          <title>${title}</title>
+        </head>
+        <body style="font-family:sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">
+          <h1>${title}</h1>
+          ${body}
+        </body>
+      </html>`.text,
     {
       status,
       headers: {

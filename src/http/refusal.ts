@@ -16,11 +16,7 @@ export const refusal = (status: RefusalStatus, message: string, fieldErrors?: Fi
   new APIError(message, status, fieldErrors && fieldErrors.length > 0 ? { errors: fieldErrors } : undefined, true)
 
 /** The same answer, for an endpoint that builds its own `Response`. */
-export const refusalResponse = (
-  status: RefusalStatus,
-  message: string,
-  options: { fieldErrors?: FieldError[]; headers?: HeadersInit } = {},
-): Response => {
+export const refusalResponse = (status: RefusalStatus, message: string, options: { fieldErrors?: FieldError[]; headers?: HeadersInit } = {}): Response => {
   const { fieldErrors, headers } = options
   const error = fieldErrors && fieldErrors.length > 0 ? { name: 'APIError', message, data: { errors: fieldErrors } } : { message }
   return Response.json({ errors: [error] }, { status, headers })

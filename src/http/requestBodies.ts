@@ -23,12 +23,9 @@ const boundaryPattern = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?
 const refuse = (status: RefusalStatus, message: string) => refusalResponse(status, message, { headers: { 'Cache-Control': 'no-store' } })
 
 const size = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB`
-    : `${Math.round(bytes / 1024)} kB`
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 })} MB` : `${Math.round(bytes / 1024)} kB`
 
-const tooLarge = (max: number) =>
-  refuse(413, `Het verzoek is te groot: stuur hooguit ${size(max)} aan gegevens.`)
+const tooLarge = (max: number) => refuse(413, `Het verzoek is te groot: stuur hooguit ${size(max)} aan gegevens.`)
 
 type MediaType = { type: string; params: Map<string, string> }
 
@@ -37,7 +34,14 @@ function mediaType(header: string | null): MediaType {
   const params = new Map<string, string>()
   for (const part of rest) {
     const at = part.indexOf('=')
-    if (at > 0) params.set(part.slice(0, at).trim().toLowerCase(), part.slice(at + 1).trim().replace(/^"(.*)"$/, '$1'))
+    if (at > 0)
+      params.set(
+        part.slice(0, at).trim().toLowerCase(),
+        part
+          .slice(at + 1)
+          .trim()
+          .replace(/^"(.*)"$/, '$1'),
+      )
   }
   return { type: type.trim().toLowerCase(), params }
 }

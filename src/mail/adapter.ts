@@ -29,16 +29,22 @@ export function emailAdapter() {
       return send(message)
     }) as typeof transport.sendMail
   }
-  return throughTheQueue(nodemailerAdapter({
-    defaultFromAddress: mailFrom,
-    defaultFromName: mailFromName,
-    transport,
-    skipVerify: true,
-  }))
+  return throughTheQueue(
+    nodemailerAdapter({
+      defaultFromAddress: mailFrom,
+      defaultFromName: mailFromName,
+      transport,
+      skipVerify: true,
+    }),
+  )
 }
 
 /** The plain-text part of a message Payload only wrote as HTML. */
-const textOf = (html: string) => html.replace(/<[^>]*>/g, ' ').replace(/[ \t]+/g, ' ').trim()
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim()
 
 type QueuedEmail = ReturnType<EmailAdapter> & { sendNow: ReturnType<EmailAdapter>['sendEmail'] }
 

@@ -6,8 +6,7 @@ type GraphQLModule = typeof import('graphql')
 type QueryField = GraphQLFieldConfig<unknown, { req: PayloadRequest }, Record<string, unknown>>
 type Queries = NonNullable<SanitizedConfig['graphQL']['queries']>
 
-const hasNumericIds = (collection: SanitizedCollectionConfig) =>
-  !collection.flattenedFields.some((field) => field.name === 'id')
+const hasNumericIds = (collection: SanitizedCollectionConfig) => !collection.flattenedFields.some((field) => field.name === 'id')
 
 /**
  * Whether the caller may read the document: the same read access a `findByID` applies. An id

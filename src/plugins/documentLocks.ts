@@ -1,26 +1,7 @@
-import type {
-  CollectionBeforeChangeHook,
-  CollectionBeforeOperationHook,
-  Config,
-  PayloadRequest,
-  Plugin,
-  SanitizedConfig,
-  TypedUser,
-  Where,
-} from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, Config, PayloadRequest, Plugin, SanitizedConfig, TypedUser, Where } from 'payload'
 import { Locked } from 'payload'
 
-import {
-  asAccount,
-  changeLocks,
-  createLocks,
-  holderOf,
-  lockDurationMs,
-  locksSlug,
-  mayUpdate,
-  readLocks,
-  type LockTarget,
-} from '../access/locks'
+import { asAccount, changeLocks, createLocks, holderOf, lockDurationMs, locksSlug, mayUpdate, readLocks, type LockTarget } from '../access/locks'
 import { idOf, isEditor } from '../access/roles'
 import { withBeforeOperation } from './everyCollection'
 import { type RefusalStatus, refusal } from '../http/refusal'

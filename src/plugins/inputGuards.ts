@@ -24,11 +24,9 @@ type QueryArgs = {
   currentDepth?: number
 }
 
-const refuse = (message: string, path?: string) =>
-  path ? refusal(400, `Zoekopdracht op "${path}": ${message}`, [{ path, message }]) : refusal(400, message)
+const refuse = (message: string, path?: string) => (path ? refusal(400, `Zoekopdracht op "${path}": ${message}`, [{ path, message }]) : refusal(400, message))
 
-const hasNumericIds = (collection: SanitizedCollectionConfig) =>
-  !collection.flattenedFields.some((field) => field.name === 'id')
+const hasNumericIds = (collection: SanitizedCollectionConfig) => !collection.flattenedFields.some((field) => field.name === 'id')
 
 /** Payload answers a document that does not exist with 404; an id that cannot exist is no different. */
 function checkId(collection: SanitizedCollectionConfig, args: QueryArgs, req: Parameters<CollectionBeforeOperationHook>[0]['req']) {

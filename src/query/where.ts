@@ -78,8 +78,7 @@ const isNothing = (value: unknown) => value === null || value === undefined || v
 const isWholeNumber = (value: unknown) =>
   (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && /^-?\d{1,15}$/.test(value.trim()))
 const isNumber = (value: unknown) =>
-  (typeof value === 'number' && Number.isFinite(value)) ||
-  (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
+  (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(Number(value)))
 const isBoolean = (value: unknown) => typeof value === 'boolean' || value === 'true' || value === 'false'
 
 type Target = { kind: 'id' } | { kind: 'field'; field: FlattenedField } | { kind: 'unchecked' }
@@ -109,9 +108,7 @@ function resolve(fields: FlattenedField[], path: string): Target {
 
 /** The values a select or radio field takes. */
 export const optionValues = (field: FlattenedField): string[] =>
-  field.type === 'select' || field.type === 'radio'
-    ? field.options.map((option) => (typeof option === 'string' ? option : option.value))
-    : []
+  field.type === 'select' || field.type === 'radio' ? field.options.map((option) => (typeof option === 'string' ? option : option.value)) : []
 
 /** What is wrong with the values of one condition for the field it names, if anything. */
 function checkValues(target: Target, condition: Condition): string | undefined {
@@ -137,9 +134,7 @@ function checkValues(target: Target, condition: Condition): string | undefined {
     case 'select':
     case 'radio': {
       const allowed = optionValues(field)
-      return everyValue((value) => allowed.includes(String(value)))
-        ? undefined
-        : `Kies uit de waarden van dit veld: ${allowed.join(', ')}.`
+      return everyValue((value) => allowed.includes(String(value))) ? undefined : `Kies uit de waarden van dit veld: ${allowed.join(', ')}.`
     }
     case 'richText':
     case 'json':
@@ -153,11 +148,7 @@ function checkValues(target: Target, condition: Condition): string | undefined {
  * The first problem of a `where` query for a collection with these fields: too big, too deeply
  * nested, or a value PostgreSQL could not compare with the field.
  */
-export function findWhereProblem(
-  where: Where | undefined,
-  fields: FlattenedField[],
-  limits: WhereLimits = whereLimits,
-): WhereProblem | undefined {
+export function findWhereProblem(where: Where | undefined, fields: FlattenedField[], limits: WhereLimits = whereLimits): WhereProblem | undefined {
   if (!where || typeof where !== 'object') return undefined
   const conditions = collect(where, limits)
   if (!Array.isArray(conditions)) return conditions

@@ -13,9 +13,7 @@ import { runMigrations } from './migrations'
 
 function refuseProduction(): void {
   if (settings().production && !process.argv.includes('--force')) {
-    console.error(
-      'Refusing to seed: NODE_ENV is production. The seed creates demo accounts with known passwords. Pass --force if you really mean it.',
-    )
+    console.error('Refusing to seed: NODE_ENV is production. The seed creates demo accounts with known passwords. Pass --force if you really mean it.')
     process.exit(1)
   }
 }

@@ -140,12 +140,16 @@ async function main(): Promise<number> {
       if (mib !== undefined) memory.push({ at: Date.now() - started, mib })
     }
     const started = Date.now()
-    console.log(`Load: ${opts.connections} connections for ${seconds(opts.durationMs)}${opts.restartAtMs ? `, PostgreSQL stopped at ${seconds(opts.restartAtMs)} for ${seconds(opts.restartForMs)}` : ''}`)
+    console.log(
+      `Load: ${opts.connections} connections for ${seconds(opts.durationMs)}${opts.restartAtMs ? `, PostgreSQL stopped at ${seconds(opts.restartAtMs)} for ${seconds(opts.restartForMs)}` : ''}`,
+    )
     sample()
     const sampler = setInterval(sample, 5000)
     const progress = setInterval(() => {
       const recent = load!.outcomes.filter((o) => o.at > Date.now() - 30_000)
-      console.log(`  ${seconds(Date.now() - started)}: ${load!.outcomes.length} requests, last 30 s ${JSON.stringify(byClass(recent))}, RSS ${memory.at(-1)?.mib.toFixed(0)} MiB`)
+      console.log(
+        `  ${seconds(Date.now() - started)}: ${load!.outcomes.length} requests, last 30 s ${JSON.stringify(byClass(recent))}, RSS ${memory.at(-1)?.mib.toFixed(0)} MiB`,
+      )
     }, 30_000)
     load.start(opts.connections)
 
@@ -169,21 +173,31 @@ async function main(): Promise<number> {
 
     const inWindow = (o: Outcome) => window !== undefined && o.at >= window.from && o.at <= window.to
     report(load.outcomes, started, inWindow)
-    console.log(`Server memory (RSS of next-server, MiB): ${memory.filter((_, i) => i % Math.max(1, Math.floor(memory.length / 12)) === 0 || i === memory.length - 1).map((m) => `${seconds(m.at)} ${m.mib.toFixed(0)}`).join(', ')}`)
-    if (memory.length) console.log(`  min ${Math.min(...memory.map((m) => m.mib)).toFixed(0)}, max ${Math.max(...memory.map((m) => m.mib)).toFixed(0)}, end ${memory.at(-1)!.mib.toFixed(0)}`)
+    console.log(
+      `Server memory (RSS of next-server, MiB): ${memory
+        .filter((_, i) => i % Math.max(1, Math.floor(memory.length / 12)) === 0 || i === memory.length - 1)
+        .map((m) => `${seconds(m.at)} ${m.mib.toFixed(0)}`)
+        .join(', ')}`,
+    )
+    if (memory.length)
+      console.log(
+        `  min ${Math.min(...memory.map((m) => m.mib)).toFixed(0)}, max ${Math.max(...memory.map((m) => m.mib)).toFixed(0)}, end ${memory.at(-1)!.mib.toFixed(0)}`,
+      )
 
     const unexpected = load.outcomes.filter((o) => !o.expected && !inWindow(o))
     const leaky = load.outcomes.filter((o) => o.leaky)
     const recovered = window ? load.outcomes.some((o) => o.at > window.to && o.expected && o.status === 200) : true
     await stop(server.child)
     const problems = await verify(database.url, load.acknowledged, sinceId)
-    console.log(
-      `\nAcknowledged: ${load.acknowledged.creates.length} activities created, ${load.acknowledged.transitions.length} transitions`,
-    )
+    console.log(`\nAcknowledged: ${load.acknowledged.creates.length} activities created, ${load.acknowledged.transitions.length} transitions`)
     console.log(`Consistency: ${problems.length === 0 ? 'ok' : JSON.stringify(problems, null, 1)}`)
     const failures = [
       ...(alive ? [] : ['the server stopped during the run']),
-      ...(unexpected.length ? [`${unexpected.length} unexpected answers outside the restart window: ${JSON.stringify(byClass(unexpected))} (${[...new Set(unexpected.map((o) => o.action))].join(', ')})`] : []),
+      ...(unexpected.length
+        ? [
+            `${unexpected.length} unexpected answers outside the restart window: ${JSON.stringify(byClass(unexpected))} (${[...new Set(unexpected.map((o) => o.action))].join(', ')})`,
+          ]
+        : []),
       ...(leaky.length ? [`${leaky.length} server errors showed internals`] : []),
       ...(recovered ? [] : ['no successful answer after PostgreSQL came back']),
       ...(problems.length ? ['the data is inconsistent'] : []),

@@ -74,7 +74,7 @@ export const activities: ActivitySeed[] = [
     summary: 'Een dag met lezingen en workshops over samenwerken rond gezinnen waar geweld speelt. Ook online te volgen.',
     description: [
       'Onderzoekers, beleidsmakers en professionals uit het sociaal domein bespreken wat werkt in de aanpak van huiselijk geweld en kindermishandeling.',
-      "In de middag kies je twee van de acht workshops, onder andere over het gesprek met ouders en over de rol van het wijkteam.",
+      'In de middag kies je twee van de acht workshops, onder andere over het gesprek met ouders en over de rol van het wijkteam.',
     ],
     registration: { url: 'https://www.movisie.nl', cost: '€ 95; studenten gratis' },
     contact: ['Hatice Yilmaz', '030-789 0002'],
@@ -151,7 +151,9 @@ export const activities: ActivitySeed[] = [
     themes: ['talking', 'parenting-support'],
     place: { venue: 'GGD Veenland, vergadercentrum', address: 'Stationsstraat 3', postalCode: '9401 KV', city: 'Assen', province: 'drenthe' },
     summary: 'Jeugdartsen en jeugdverpleegkundigen oefenen met een trainingsacteur het gesprek met ouders als er zorgen zijn over de veiligheid van een kind.',
-    description: ['We oefenen in kleine groepen met situaties die je op het consultatiebureau tegenkomt. Je krijgt feedback van collega’s en van de trainingsacteur.'],
+    description: [
+      'We oefenen in kleine groepen met situaties die je op het consultatiebureau tegenkomt. Je krijgt feedback van collega’s en van de trainingsacteur.',
+    ],
     contact: ['Jeroen Bakker', '0592-30 0005'],
     status: 'approved',
   },
@@ -219,7 +221,9 @@ export const activities: ActivitySeed[] = [
     themes: ['early-signals', 'prevention'],
     place: { venue: 'Kantine SV Noorderlicht', address: 'Sportlaan 5', postalCode: '9741 AB', city: 'Groningen', province: 'groningen' },
     summary: 'Voor alle jeugdtrainers: wat doe je als een kind iets vertelt, en wie is bij ons de vertrouwenscontactpersoon?',
-    description: ['De vertrouwenscontactpersoon van de club en een adviseur van Veilig Thuis praten met trainers over signalen en over de afspraken binnen de vereniging.'],
+    description: [
+      'De vertrouwenscontactpersoon van de club en een adviseur van Veilig Thuis praten met trainers over signalen en over de afspraken binnen de vereniging.',
+    ],
     contact: ['Anneke Mulder', '050-311 0009'],
     status: 'approved',
   },
@@ -545,9 +549,7 @@ export const activities: ActivitySeed[] = [
     themes: ['talking', 'trauma'],
     onlineUrl: 'https://webinar.example.nl/nji/laat-me-niet-los',
     summary: 'Na een melding of een eerste gesprek blijft het kind gewoon in je klas of groep. Hoe blijf je betrokken, en wat heeft het kind dan van je nodig?',
-    description: [
-      'Een jongere met ervaring, een leerkracht en een onderzoeker van het NJi gaan in gesprek over wat helpt in de periode na een melding.',
-    ],
+    description: ['Een jongere met ervaring, een leerkracht en een onderzoeker van het NJi gaan in gesprek over wat helpt in de periode na een melding.'],
     registration: { url: 'https://www.nji.nl' },
     contact: ['Marloes Verbeek', '030-230 0001'],
     status: 'approved',

@@ -100,11 +100,7 @@ async function addEnglish(seeder: Seeder, edition: EditionSeed, saved: Edition):
 }
 
 /** Editions are keyed by year; like organisers they are updated to match the seed. */
-export async function seedEditions(
-  seeder: Seeder,
-  organiserIds: Map<string, number>,
-  mediaIds: Map<string, number>,
-): Promise<Map<string, number>> {
+export async function seedEditions(seeder: Seeder, organiserIds: Map<string, number>, mediaIds: Map<string, number>): Promise<Map<string, number>> {
   const ids = new Map<string, number>()
   for (const edition of editions) {
     const data = editionData(edition, organiserIds, mediaIds)

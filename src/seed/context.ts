@@ -16,8 +16,7 @@ export type Seeder = {
   created: Tally
 }
 
-export const emptyTally = (): Tally =>
-  Object.fromEntries(seededCollections.map((collection) => [collection, 0])) as Tally
+export const emptyTally = (): Tally => Object.fromEntries(seededCollections.map((collection) => [collection, 0])) as Tally
 
 /** The id of the first document matching `where`, whatever its status or access rules. */
 export async function findId(seeder: Seeder, collection: CollectionSlug, where: Where): Promise<number | undefined> {

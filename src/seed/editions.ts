@@ -60,9 +60,7 @@ export const editions: EditionSeed[] = [
       nl: [
         'In 2013 vond de eerste Week tegen Kindermishandeling plaats. Professionals, vrijwilligers en gemeenten organiseerden in het hele land bijeenkomsten om kindermishandeling bespreekbaar te maken.',
       ],
-      en: [
-        'The first Week against Child Abuse took place in 2013, with meetings all over the country to make child abuse something people can talk about.',
-      ],
+      en: ['The first Week against Child Abuse took place in 2013, with meetings all over the country to make child abuse something people can talk about.'],
     },
     hashtags: ['WeekTegenKindermishandeling'],
     organisers: core,
@@ -140,7 +138,12 @@ export const editions: EditionSeed[] = [
       { organiser: 'raad-voor-de-kinderbescherming', role: 'partner' },
       { organiser: 'stichting-voorkoming-kindermishandeling', role: 'partner' },
     ],
-    kickOff: { title: { nl: 'Aftrap op de Dag van de Rechten van het Kind', en: "Kick-off on Children's Rights Day" }, date: isoDate(2019, 11, 20), time: '10:00', location: 'Utrecht' },
+    kickOff: {
+      title: { nl: 'Aftrap op de Dag van de Rechten van het Kind', en: "Kick-off on Children's Rights Day" },
+      date: isoDate(2019, 11, 20),
+      time: '10:00',
+      location: 'Utrecht',
+    },
     colour: '#e8624a',
   },
   {
@@ -187,7 +190,13 @@ export const editions: EditionSeed[] = [
       { organiser: 'raad-voor-de-kinderbescherming', role: 'co-organiser' },
       { organiser: 'augeo', role: 'partner' },
     ],
-    kickOff: { title: { nl: 'Landelijke aftrap in Utrecht', en: 'National kick-off in Utrecht' }, date: isoDate(2022, 11, 14), time: '10:00', location: 'Utrecht', url: site },
+    kickOff: {
+      title: { nl: 'Landelijke aftrap in Utrecht', en: 'National kick-off in Utrecht' },
+      date: isoDate(2022, 11, 14),
+      time: '10:00',
+      location: 'Utrecht',
+      url: site,
+    },
     colour: '#5b2a6e',
   },
   {

@@ -31,8 +31,7 @@ const directionOf = (text: string) => (/[\u0600-\u06ff]/.test(text) ? 'rtl' : 'l
 /** Font size at which a line of this length fits in the width (DejaVu Sans averages ~0.6 em a letter). */
 const fitting = (text: string, width: number, wanted: number) => Math.round(Math.min(wanted, (width * 0.86) / (Math.max(text.length, 1) * 0.6)))
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
 
 /** The overlay is only an input to sharp: the stored file is always PNG or JPEG. */
 function overlay(picture: Picture): Buffer {
@@ -42,7 +41,7 @@ function overlay(picture: Picture): Buffer {
   const headingSize = fitting(picture.heading, width, height / 7)
   const lines = picture.lines ?? []
   const lineSize = Math.round(Math.min(headingSize * 0.45, ...lines.map((line) => fitting(line, width, height / 14))))
-  const top = height / 2 - ((lines.length * lineSize * 1.5) / 2)
+  const top = height / 2 - (lines.length * lineSize * 1.5) / 2
   const text = (content: string, y: number, size: number, weight: string, fill: string) =>
     `<text x="${width / 2}" y="${Math.round(y)}" font-family="DejaVu Sans, Arial, sans-serif" font-size="${size}" font-weight="${weight}" fill="${fill}" text-anchor="middle" direction="${directionOf(content)}">${escapeXml(content)}</text>`
   const svg = [

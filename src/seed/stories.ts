@@ -93,7 +93,8 @@ export const stories: StorySeed[] = [
     perspective: 'professional',
     name: 'Ellen',
     role: 'jeugdverpleegkundige',
-    summary: 'Ellen zag bij een peuter blauwe plekken op plaatsen waar kinderen zich meestal niet stoten. Overleg hielp haar het gesprek met de moeder aan te gaan.',
+    summary:
+      'Ellen zag bij een peuter blauwe plekken op plaatsen waar kinderen zich meestal niet stoten. Overleg hielp haar het gesprek met de moeder aan te gaan.',
     body: [
       'Op het consultatiebureau zag ik een peuter met blauwe plekken op zijn rug. Ik twijfelde: wat als ik het mis heb?',
       'Ik besprak het met een collega en belde Veilig Thuis voor advies. Daarna ging ik met de moeder in gesprek. Ze bleek er alleen voor te staan en was uitgeput.',

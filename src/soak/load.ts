@@ -39,14 +39,19 @@ const actions: Action[] = [
   {
     name: 'public list',
     weight: 30,
-    run: async ({ world }) => ({ answer: await call(world.base, 'GET', `activities?limit=20&depth=1&sort=startsAt&where[edition][equals]=${world.edition}`), expected: [200] }),
+    run: async ({ world }) => ({
+      answer: await call(world.base, 'GET', `activities?limit=20&depth=1&sort=startsAt&where[edition][equals]=${world.edition}`),
+      expected: [200],
+    }),
   },
   { name: 'public feed', weight: 8, run: async ({ world }) => ({ answer: await call(world.base, 'GET', 'activities/calendar.ics'), expected: [200] }) },
   {
     name: 'public graphql',
     weight: 12,
     run: async ({ world }) => {
-      const answer = await call(world.base, 'POST', 'graphql', { body: { query: '{ Activities(limit: 10, sort: "startsAt") { docs { id title startsAt status } } }' } })
+      const answer = await call(world.base, 'POST', 'graphql', {
+        body: { query: '{ Activities(limit: 10, sort: "startsAt") { docs { id title startsAt status } } }' },
+      })
       // GraphQL reports a failure with 200 and `errors`.
       return { answer, expected: answer.body?.errors ? [] : [200] }
     },

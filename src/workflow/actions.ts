@@ -54,8 +54,7 @@ export function workflowAction(from: ActivityStatus, to: ActivityStatus): Workfl
 }
 
 /** The actions `actor` sees on an activity with status `from`, most common decision first. */
-export const workflowActions = (from: ActivityStatus, actor: Actor): WorkflowAction[] =>
-  allowedTargets(from, actor).map((to) => workflowAction(from, to))
+export const workflowActions = (from: ActivityStatus, actor: Actor): WorkflowAction[] => allowedTargets(from, actor).map((to) => workflowAction(from, to))
 
 /** The admin account's part in the workflow. */
 export const actorOfUser = (user: unknown): Actor | undefined => {

@@ -1,14 +1,7 @@
 import type { Activity } from '../payload-types'
 import { type FieldError, refusal } from '../http/refusal'
 import { idOf } from '../access/roles'
-import {
-  type ActivityStatus,
-  type Actor,
-  checkTransition,
-  partnerEditableStatuses,
-  publicStatuses,
-  statusLabel,
-} from './activityWorkflow'
+import { type ActivityStatus, type Actor, checkTransition, partnerEditableStatuses, publicStatuses, statusLabel } from './activityWorkflow'
 
 /**
  * What one write does to one activity, decided once per document: who writes, from which status
@@ -116,12 +109,15 @@ function refuseEditorOnlyChanges(data: Partial<Activity>, current: Partial<Versi
   }
   if (refused.length > 0) {
     const message = `U kunt ${refused.join(', ')} niet wijzigen: dat doet de redactie.`
-    throw refuse(403, message, paths.map((path) => ({ path, message })))
+    throw refuse(
+      403,
+      message,
+      paths.map((path) => ({ path, message })),
+    )
   }
 }
 
-const closedWindow = () =>
-  refuse(403, 'Het aanmelden van activiteiten voor deze editie is gesloten (of nog niet open). Neem contact op met de redactie.')
+const closedWindow = () => refuse(403, 'Het aanmelden van activiteiten voor deze editie is gesloten (of nog niet open). Neem contact op met de redactie.')
 
 async function planCreate(facts: WriteFacts & { operation: 'create' }): Promise<ActivityPlan> {
   const { writer, channel, data } = facts

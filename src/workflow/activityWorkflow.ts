@@ -5,15 +5,7 @@ import { activityStatuses } from '../fields/options'
  * A transition is an update of `status`; `review.feedback` carries the message to the submitter.
  */
 
-export type ActivityStatus =
-  | 'draft'
-  | 'submitted'
-  | 'in-review'
-  | 'changes-requested'
-  | 'approved'
-  | 'rejected'
-  | 'withdrawn'
-  | 'cancelled'
+export type ActivityStatus = 'draft' | 'submitted' | 'in-review' | 'changes-requested' | 'approved' | 'rejected' | 'withdrawn' | 'cancelled'
 
 export type Actor = 'partner' | 'editor'
 
@@ -49,8 +41,7 @@ export const partnerEditableStatuses: ActivityStatus[] = ['draft', 'submitted', 
 /** Decisions that are e-mailed to the activity's contact. */
 export const decisions: ActivityStatus[] = ['approved', 'changes-requested', 'rejected']
 
-export const statusLabel = (status: string | null | undefined): string =>
-  activityStatuses.find((option) => option.value === status)?.label.nl ?? status ?? ''
+export const statusLabel = (status: string | null | undefined): string => activityStatuses.find((option) => option.value === status)?.label.nl ?? status ?? ''
 
 export const findTransition = (from: ActivityStatus, to: ActivityStatus): Transition | undefined =>
   transitions.find((transition) => transition.to === to && transition.from.includes(from))
@@ -59,12 +50,9 @@ export const findTransition = (from: ActivityStatus, to: ActivityStatus): Transi
 export const allowedTargets = (from: ActivityStatus, actor: Actor): ActivityStatus[] =>
   transitions.filter((transition) => transition.from.includes(from) && transition.by.includes(actor)).map((t) => t.to)
 
-export type TransitionCheck =
-  | { ok: true; transition: Transition }
-  | { ok: false; status: 400 | 403 | 409; message: string }
+export type TransitionCheck = { ok: true; transition: Transition } | { ok: false; status: 400 | 403 | 409; message: string }
 
-const list = (targets: ActivityStatus[]) =>
-  targets.length === 0 ? 'geen enkele' : targets.map((target) => `'${statusLabel(target)}'`).join(', ')
+const list = (targets: ActivityStatus[]) => (targets.length === 0 ? 'geen enkele' : targets.map((target) => `'${statusLabel(target)}'`).join(', '))
 
 /** Whether `actor` may move an activity from `from` to `to`, and if not, a message that says what is allowed. */
 export function checkTransition(args: {

@@ -44,8 +44,7 @@ export function checkConfirmationLink(secret: string, params: URLSearchParams, n
 }
 
 /** The address is kept only as a keyed hash, for the rate limit. */
-export const hashAddress = (secret: string, address: string) =>
-  createHash('sha256').update(`${secret}:${address}`).digest('hex').slice(0, 32)
+export const hashAddress = (secret: string, address: string) => createHash('sha256').update(`${secret}:${address}`).digest('hex').slice(0, 32)
 
 const hourRefusal = (message: string) => refusalResponse(429, message, { headers: { 'Retry-After': '3600' } })
 
@@ -57,10 +56,7 @@ const hourRefusal = (message: string) => refusalResponse(429, message, { headers
 export async function submissionLimitReached(req: PayloadRequest, ipHash: string, contactEmail: string): Promise<Response | undefined> {
   await (await transactionOf(req))?.execute(sql`SELECT pg_advisory_xact_lock(hashtext('wtk-public-submission'))`)
   const lastHour: Where = {
-    and: [
-      { 'publicSubmission.expiresAt': { exists: true } },
-      { createdAt: { greater_than: new Date(Date.now() - 3600_000).toISOString() } },
-    ],
+    and: [{ 'publicSubmission.expiresAt': { exists: true } }, { createdAt: { greater_than: new Date(Date.now() - 3600_000).toISOString() } }],
   }
   const total = await req.payload.count({ collection: 'activities', where: lastHour, overrideAccess: true, req })
   if (total.totalDocs >= settings().publicSubmissionLimitTotal) {

@@ -31,7 +31,11 @@ async function read(response: Response): Promise<ApiResponse> {
 /** Hands a Request to the route handler Next.js would call for it. */
 export async function send(request: Request): Promise<Response> {
   const url = new URL(request.url)
-  const slug = url.pathname.replace(/^\/api\//, '').split('/').filter(Boolean).map(decodeURIComponent)
+  const slug = url.pathname
+    .replace(/^\/api\//, '')
+    .split('/')
+    .filter(Boolean)
+    .map(decodeURIComponent)
   const handler = rest[request.method as 'GET' | 'POST' | 'PATCH' | 'DELETE']
   return handler(request, { params: Promise.resolve({ slug }) })
 }

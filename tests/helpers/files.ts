@@ -13,11 +13,15 @@ export function uploadForm(file: Buffer, name: string, type: string, data: Recor
 
 /** A small PNG made with sharp. */
 export const png = () =>
-  sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 220, g: 60, b: 40 } } }).png().toBuffer()
+  sharp({ create: { width: 40, height: 30, channels: 3, background: { r: 220, g: 60, b: 40 } } })
+    .png()
+    .toBuffer()
 
 /** A JPEG photo of one colour, made with sharp. */
 export const photo = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer()
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } })
+    .jpeg()
+    .toBuffer()
 
 /** A small but well-formed PDF of about `size` bytes. */
 export function pdf(size: number): Buffer {

@@ -52,12 +52,7 @@ export const minimalActivity = (edition: Edition, organiser: Organiser) => ({
   contact: { name: 'Sanne de Vries', email: 'sanne@example.nl' },
 })
 
-export async function makeActivity(
-  payload: Payload,
-  edition: Edition,
-  organiser: Organiser,
-  data: Partial<Activity> = {},
-): Promise<Activity> {
+export async function makeActivity(payload: Payload, edition: Edition, organiser: Organiser, data: Partial<Activity> = {}): Promise<Activity> {
   return payload.create({
     collection: 'activities',
     data: { ...minimalActivity(edition, organiser), ...data } as Activity,
@@ -66,11 +61,7 @@ export async function makeActivity(
 
 export const password = 'Test-wachtwoord-2026!'
 
-export async function makeUser(
-  payload: Payload,
-  role: User['role'],
-  organiser?: Organiser,
-): Promise<{ user: User; token: string }> {
+export async function makeUser(payload: Payload, role: User['role'], organiser?: Organiser): Promise<{ user: User; token: string }> {
   // The very first account always becomes an administrator; make sure this one is not it.
   if (role !== 'admin' && (await payload.count({ collection: 'users' })).totalDocs === 0) {
     await makeUser(payload, 'admin')

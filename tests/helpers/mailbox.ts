@@ -43,13 +43,7 @@ export async function runQueuedJobs(payload: Payload): Promise<void> {
 }
 
 /** Sends what is queued, then waits for a message to `address` whose subject matches. */
-export async function mailTo(
-  payload: Payload,
-  messages: ReceivedMail[],
-  address: string,
-  subject: RegExp = /./,
-  timeoutMs = 5000,
-): Promise<ReceivedMail> {
+export async function mailTo(payload: Payload, messages: ReceivedMail[], address: string, subject: RegExp = /./, timeoutMs = 5000): Promise<ReceivedMail> {
   await runQueuedJobs(payload)
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {

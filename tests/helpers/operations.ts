@@ -118,13 +118,21 @@ export function exposedOperations(config: SanitizedConfig, schema: GraphQLSchema
   for (const collection of config.collections) {
     for (const endpoint of collection.endpoints || []) {
       const route = `${endpoint.method.toUpperCase()} ${endpoint.path}`
-      add(collection.slug, standardCollectionRoutes[route] ?? route, `${endpoint.method.toUpperCase()} /api/${collection.slug}${endpoint.path === '/' ? '' : endpoint.path}`)
+      add(
+        collection.slug,
+        standardCollectionRoutes[route] ?? route,
+        `${endpoint.method.toUpperCase()} /api/${collection.slug}${endpoint.path === '/' ? '' : endpoint.path}`,
+      )
     }
   }
   for (const global of config.globals) {
     for (const endpoint of global.endpoints || []) {
       const route = `${endpoint.method.toUpperCase()} ${endpoint.path}`
-      add(`globals/${global.slug}`, standardGlobalRoutes[route] ?? route, `${endpoint.method.toUpperCase()} /api/globals/${global.slug}${endpoint.path === '/' ? '' : endpoint.path}`)
+      add(
+        `globals/${global.slug}`,
+        standardGlobalRoutes[route] ?? route,
+        `${endpoint.method.toUpperCase()} /api/globals/${global.slug}${endpoint.path === '/' ? '' : endpoint.path}`,
+      )
     }
   }
   for (const endpoint of config.endpoints || []) {

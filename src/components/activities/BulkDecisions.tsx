@@ -54,9 +54,7 @@ export function BulkDecisions() {
         })
         const json = (await response.json().catch(() => ({}))) as { errors?: { message?: string }[]; message?: string }
         results.push(
-          response.ok
-            ? { id, title, ok: true }
-            : { id, title, ok: false, message: json.errors?.[0]?.message ?? json.message ?? `Fout ${response.status}` },
+          response.ok ? { id, title, ok: true } : { id, title, ok: false, message: json.errors?.[0]?.message ?? json.message ?? `Fout ${response.status}` },
         )
       } catch {
         results.push({ id, title, ok: false, message: 'Geen verbinding met de server.' })
@@ -96,8 +94,8 @@ export function BulkDecisions() {
     return (
       report || (
         <p className="bulk-decisions__hint">
-          Zoek op titel, samenvatting of plaats en filter op editie, status, provincie, vorm, organisatie of datum. Selecteer
-          activiteiten om voor meerdere tegelijk te beslissen.
+          Zoek op titel, samenvatting of plaats en filter op editie, status, provincie, vorm, organisatie of datum. Selecteer activiteiten om voor meerdere
+          tegelijk te beslissen.
         </p>
       )
     )
@@ -109,13 +107,7 @@ export function BulkDecisions() {
       <p className="bulk-decisions__title">
         Besluit voor {selectedIDs.length === 1 ? '1 geselecteerde activiteit' : `${selectedIDs.length} geselecteerde activiteiten`}:
       </p>
-      <WorkflowActions
-        actions={actions}
-        busy={running}
-        onRun={decide}
-        submitter="de indieners"
-        suffix={` (${selectedIDs.length})`}
-      />
+      <WorkflowActions actions={actions} busy={running} onRun={decide} submitter="de indieners" suffix={` (${selectedIDs.length})`} />
     </div>
   )
 }

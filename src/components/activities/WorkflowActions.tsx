@@ -58,9 +58,7 @@ export function WorkflowActions({ actions, busy, onRun, submitter = 'de indiener
       {open.question && <p className="workflow-panel__question">{open.question}</p>}
       {open.feedback !== 'none' && (
         <label className="workflow-panel__feedback-input">
-          <span>
-            {open.feedback === 'required' ? `Terugkoppeling aan ${submitter} (verplicht)` : `Bericht aan ${submitter} (niet verplicht)`}
-          </span>
+          <span>{open.feedback === 'required' ? `Terugkoppeling aan ${submitter} (verplicht)` : `Bericht aan ${submitter} (niet verplicht)`}</span>
           <textarea name="workflow-feedback" rows={4} value={feedback} onChange={(event) => setFeedback(event.target.value)} />
         </label>
       )}

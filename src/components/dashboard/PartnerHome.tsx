@@ -30,9 +30,7 @@ export async function PartnerHome({ req, user }: Props) {
   const settings = await payload.findGlobal({ slug: 'site-settings', depth: 0, overrideAccess: false, user })
   const editionId = idOf(settings.currentEdition)
   const [edition, activities, organisation] = await Promise.all([
-    editionId === undefined
-      ? null
-      : payload.findByID({ collection: 'editions', id: editionId, depth: 0, overrideAccess: false, user, disableErrors: true }),
+    editionId === undefined ? null : payload.findByID({ collection: 'editions', id: editionId, depth: 0, overrideAccess: false, user, disableErrors: true }),
     payload.find({
       collection: 'activities',
       draft: true,

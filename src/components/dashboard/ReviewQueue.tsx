@@ -32,7 +32,14 @@ export async function ReviewQueue({ req, user }: Props) {
     user,
   })
   const editionIds = [...new Set(waiting.docs.map((doc) => idOf(doc.edition)).filter((id) => id !== undefined))]
-  const organiserIds = [...new Set(waiting.docs.slice(0, shown).map((doc) => idOf(doc.organiser)).filter((id) => id !== undefined))]
+  const organiserIds = [
+    ...new Set(
+      waiting.docs
+        .slice(0, shown)
+        .map((doc) => idOf(doc.organiser))
+        .filter((id) => id !== undefined),
+    ),
+  ]
   const [editions, organisers] = await Promise.all([
     payload.find({
       collection: 'editions',
@@ -108,9 +115,7 @@ export async function ReviewQueue({ req, user }: Props) {
               {perEdition.map((edition) => (
                 <tr key={String(edition.id)}>
                   <th scope="row">
-                    <a href={activitiesListURL(adminRoute, { edition: String(edition.id), status: waitingStatuses }, 'submittedAt')}>
-                      {edition.year}
-                    </a>
+                    <a href={activitiesListURL(adminRoute, { edition: String(edition.id), status: waitingStatuses }, 'submittedAt')}>{edition.year}</a>
                   </th>
                   {edition.counts.map((count, index) => (
                     <td key={waitingStatuses[index]}>{count}</td>

@@ -54,8 +54,7 @@ export async function StoryPlanning({ payload, user }: Props) {
           if (!story) return null
           return (
             <li key={job.id}>
-              <span className="story-planning__when">{formatDateTime(job.waitUntil)}</span>{' '}
-              {input.type === 'unpublish' ? 'offline: ' : 'publiceren: '}
+              <span className="story-planning__when">{formatDateTime(job.waitUntil)}</span> {input.type === 'unpublish' ? 'offline: ' : 'publiceren: '}
               <a href={`${adminRoute}/collections/stories/${story.id}`}>{story.title}</a>
               {story.series ? ` · ${story.series}${story.seriesNumber ? ` #${story.seriesNumber}` : ''}` : ''}
               {story.consent?.withdrawn && <strong className="story-planning__warning"> · toestemming ingetrokken</strong>}

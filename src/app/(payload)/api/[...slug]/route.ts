@@ -2,14 +2,7 @@
 // oversized bodies refused before Payload reads them (src/http/requestBodies.ts).
 import config from '@payload-config'
 import '@payloadcms/next/css'
-import {
-  REST_DELETE,
-  REST_GET,
-  REST_OPTIONS,
-  REST_PATCH,
-  REST_POST,
-  REST_PUT,
-} from '@payloadcms/next/routes'
+import { REST_DELETE, REST_GET, REST_OPTIONS, REST_PATCH, REST_POST, REST_PUT } from '@payloadcms/next/routes'
 
 import { withCacheHeaders } from '../../../../delivery/cache'
 import { withReadableBodies } from '../../../../http/requestBodies'
