@@ -409,27 +409,7 @@ describe('GraphQL limits', () => {
   })
 
   it('refuses a query nested deeper than 8 levels', async () => {
-    const response = await graphql(`
-      {
-        Activities {
-          docs {
-            edition {
-              organisers {
-                organiser {
-                  logo {
-                    sizes {
-                      card {
-                        url
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    `)
+    const response = await graphql(`{ Activities { docs { edition { organisers { organiser { logo { sizes { card { url } } } } } } } } }`)
     expect(response.body.data).toBeUndefined()
     expect(response.body.errors[0].message).toMatch(/nested 9 levels deep; at most 8/)
   })
@@ -444,30 +424,9 @@ describe('GraphQL limits', () => {
   it('refuses more than 12 top-level fields, also through fragments', async () => {
     const fields = ['Activities', 'Editions', 'Organisers', 'Stories', 'CampaignAssets', 'Media', 'StoryAudios']
     const fragment = `fragment all on Query { ${fields.map((name) => `${name}(limit: 1) { totalDocs }`).join(' ')} }`
-    const response = await graphql(`
-      query {
-        ...all
-        SiteSetting {
-          meldcodeUrl
-        }
-        x: Activities(limit: 1) {
-          totalDocs
-        }
-        y: Editions(limit: 1) {
-          totalDocs
-        }
-        z: Organisers(limit: 1) {
-          totalDocs
-        }
-        w: Stories(limit: 1) {
-          totalDocs
-        }
-        v: Media(limit: 1) {
-          totalDocs
-        }
-      }
-      ${fragment}
-    `)
+    const response = await graphql(
+      `query { ...all SiteSetting { meldcodeUrl } x: Activities(limit: 1) { totalDocs } y: Editions(limit: 1) { totalDocs } z: Organisers(limit: 1) { totalDocs } w: Stories(limit: 1) { totalDocs } v: Media(limit: 1) { totalDocs } } ${fragment}`,
+    )
     expect(response.body.data).toBeUndefined()
     expect(JSON.stringify(response.body.errors)).toMatch(/13 top-level fields; at most 12/)
   })

@@ -876,18 +876,18 @@ describe('a caller-chosen draft or autosave does not decide what the public sees
   })
 
   it('a partner’s locale publishing options do not overwrite the approved version in the history', async () => {
-    const mine = await approved(own, 'Inloopavond')
+    const mine = await approved(own, 'Spreekuur in de bibliotheek')
     const response = await api('PATCH', `activities/${mine.id}?unpublishAllLocales=true`, {
       token: partner.token,
-      body: { title: 'Inloopavond, nieuwe zaal' },
+      body: { title: 'Spreekuur in de bibliotheek, nieuwe zaal' },
     })
     expect(response.status, JSON.stringify(response.body)).toBe(200)
     const { docs } = await payload.findVersions({ collection: 'activities', where: { parent: { equals: mine.id } }, sort: 'createdAt', limit: 10 })
     expect(docs.map((version) => [version.version.title, version.version.status])).toEqual([
-      ['Inloopavond', 'approved'],
-      ['Inloopavond, nieuwe zaal', 'submitted'],
+      ['Spreekuur in de bibliotheek', 'approved'],
+      ['Spreekuur in de bibliotheek, nieuwe zaal', 'submitted'],
     ])
-    expect(await publicTitle(mine.id)).toBe('Inloopavond')
+    expect(await publicTitle(mine.id)).toBe('Spreekuur in de bibliotheek')
   })
 
   it('a partner’s draft save of its approved activity is a proposal like any other change', async () => {

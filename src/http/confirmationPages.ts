@@ -18,14 +18,10 @@ export const confirmedPage = (title: string) =>
 
 /** The page behind the link: a button that POSTs the link's signed fields back. */
 export function confirmationFormPage(title: string, link: URLSearchParams) {
-  const hidden = ['id', 'expires', 'signature'].map((name) => html`<input type="hidden" name="${name}" value="${link.get(name)}" />`)
+  const hidden = ['id', 'expires', 'signature'].map((name) => html`<input type="hidden" name="${name}" value="${link.get(name)}">`)
   return htmlPage({
     title: 'Aanmelding bevestigen',
-    body: html`<p>
-        U heeft de activiteit “${title}” aangemeld voor de Week tegen Kindermishandeling. Bevestig de aanmelding met de knop; daarna beoordeelt de redactie de
-        activiteit.
-      </p>
-      <form method="post" action="confirm">${hidden}<button type="submit" style="font-size:1rem;padding:.5rem 1rem">Aanmelding bevestigen</button></form>`,
+    body: html`<p>U heeft de activiteit “${title}” aangemeld voor de Week tegen Kindermishandeling. Bevestig de aanmelding met de knop; daarna beoordeelt de redactie de activiteit.</p><form method="post" action="confirm">${hidden}<button type="submit" style="font-size:1rem;padding:.5rem 1rem">Aanmelding bevestigen</button></form>`,
     status: 200,
   })
 }

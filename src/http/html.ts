@@ -27,18 +27,8 @@ export const html = (strings: TemplateStringsArray, ...values: unknown[]): Marku
 /** A small page in Dutch, never cached. */
 export const htmlPage = ({ title, body, status }: { title: string; body: Markup; status: number }): Response =>
   new Response(
-    html`<!doctype html>
-      <html lang="nl">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width" />
-          <title>${title}</title>
-        </head>
-        <body style="font-family:sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">
-          <h1>${title}</h1>
-          ${body}
-        </body>
-      </html>`.text,
+    html`<!doctype html><html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body style="font-family:sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem"><h1>${title}</h1>${body}</body></html>`
+      .text,
     {
       status,
       headers: {
