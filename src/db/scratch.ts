@@ -28,6 +28,10 @@ export async function scratchWithOwnCluster(name: string): Promise<Scratch<Contr
 
 function scratchAround<D extends RunningDatabase>(name: string, database: D): Scratch<D> {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), `${name.replace(/_/g, '-')}-`))
+  // What the run's processes put in the temporary folder (Vitest's transformed sources, browser
+  // profiles, the fault tests' clusters) stays private to this run and goes with it.
+  const tmp = path.join(folder, 'tmp')
+  fs.mkdirSync(tmp, { mode: 0o700 })
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: database.url,
@@ -36,6 +40,7 @@ function scratchAround<D extends RunningDatabase>(name: string, database: D): Sc
     MEDIA_DIR: path.join(folder, 'media'),
     WTK_DATA_DIR: path.join(folder, 'data'),
     NEXT_TELEMETRY_DISABLED: '1',
+    TMPDIR: tmp,
     LOG_LEVEL: settings().logLevel ?? 'warn',
   }
   return {
