@@ -155,11 +155,12 @@ describe('the admin’s form state takes a lock only for whoever may update the 
   })
 
   /** The admin's "form-state" server function, as the document view calls it when a form opens. */
-  const openForm = async (account: Account, collectionSlug: 'stories' | 'activities', id: number) =>
+  const openForm = async (account: Account, collectionSlug: 'stories' | 'activities', id: number, globalSlug?: string) =>
     formState({
       req: await createLocalReq({ user: { ...account.user, collection: 'users' } as any }, payload),
       collectionSlug,
       id,
+      globalSlug,
       schemaPath: collectionSlug,
       operation: 'update',
       formState: {},
@@ -187,20 +188,7 @@ describe('the admin’s form state takes a lock only for whoever may update the 
 
   it('takes no lock on a global for a partner who names it beside its own activity', async () => {
     const mine = await makeActivity(payload, edition, own)
-    const req = await createLocalReq({ user: { ...partner.user, collection: 'users' } as any }, payload)
-    await formState({
-      req,
-      collectionSlug: 'activities',
-      id: mine.id,
-      globalSlug: 'site-settings',
-      schemaPath: 'activities',
-      operation: 'update',
-      formState: {},
-      returnLockStatus: true,
-      updateLastEdited: true,
-      renderAllFields: false,
-      docPreferences: { fields: {} },
-    } as any)
+    await openForm(partner, 'activities', mine.id, 'site-settings')
     expect(await lockCount({ and: [{ globalSlug: { equals: 'site-settings' } }, { 'user.value': { equals: partner.user.id } }] })).toBe(0)
   })
 

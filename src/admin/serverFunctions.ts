@@ -7,6 +7,8 @@ import {
   type SchedulePublishHandlerArgs,
 } from '@payloadcms/ui/utilities/schedulePublishHandler'
 
+import { type LockTarget, mayUpdate } from '../access/locks'
+
 /**
  * The admin's server functions that the product guards itself (passed to `handleServerFunctions`
  * in the admin layout; the rest are Payload's, and run with the signed-in account's access).
@@ -24,8 +26,9 @@ import {
 
 type Target = { doc?: { relationTo: string; value: number | string } | null; global?: string | null }
 
-/** Whether the caller may update the target now; with `data`, to these values. An unreadable document is a no. */
-async function mayUpdate(req: PayloadRequest, target: Target, data?: Record<string, unknown>): Promise<boolean> {
+/** Whether the caller may publish the target now. An unreadable document is a no. */
+async function mayPublish(req: PayloadRequest, target: Target): Promise<boolean> {
+  const data = { _status: 'published' }
   try {
     if (target.doc) {
       const collection = req.payload.collections[target.doc.relationTo as 'stories']
@@ -42,8 +45,6 @@ async function mayUpdate(req: PayloadRequest, target: Target, data?: Record<stri
   }
   return false
 }
-
-const mayPublish = (req: PayloadRequest, target: Target) => mayUpdate(req, target, { _status: 'published' })
 
 const sameTarget = (a: Target, b: Target) =>
   a.doc && b.doc ? a.doc.relationTo === b.doc.relationTo && String(a.doc.value) === String(b.doc.value) : Boolean(a.global) && a.global === b.global
@@ -74,9 +75,10 @@ export const formState: ServerFunction<BuildFormStateArgs> = async (args) => {
   const { buildFormStateHandler } = await import('@payloadcms/ui/utilities/buildFormState')
   const { req, collectionSlug, globalSlug, id } = args
   if (args.returnLockStatus) {
-    // Payload's lock names the document and the global when both are given: both must be the caller's to lock.
-    const targets: Target[] = []
-    if (collectionSlug && id !== undefined && id !== null) targets.push({ doc: { relationTo: collectionSlug, value: id } })
+    // The lock rule of the API (src/access/locks.ts). Payload's lock names the document and the
+    // global when both are given: both must be the caller's to lock.
+    const targets: LockTarget[] = []
+    if (collectionSlug && id !== undefined && id !== null) targets.push({ collection: collectionSlug, id })
     if (globalSlug) targets.push({ global: globalSlug })
     for (const target of targets) {
       if (!(await mayUpdate(req, target))) return buildFormStateHandler({ ...args, returnLockStatus: false })
