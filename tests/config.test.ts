@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 
 import { poolOptions, resilientPg } from '../src/db/pool'
 import { payload as getTestPayload } from './helpers/api'
-import { unique } from './helpers/fixtures'
+import { makeOrganiser, makeUser, unique } from './helpers/fixtures'
 
 describe('the secret', () => {
   const folders: string[] = []
@@ -82,6 +82,43 @@ describe('the database pool', () => {
     const again = await pool.query('select 1 as ok')
     expect(again.rows[0].ok).toBe(1)
     await pool.end()
+  })
+})
+
+describe('statements of one transaction', () => {
+  it('go to the connection one at a time, also when Payload issues them in parallel (bulk delete and update)', async () => {
+    const payload = await getTestPayload()
+    const prefix = `Parallel ${unique()}`
+    const organisers = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => makeOrganiser(payload, { name: `${prefix} ${n}` })))
+    // Edit locks make each document's lock check write too.
+    const editor = await makeUser(payload, 'editor')
+    for (const organiser of organisers) {
+      await payload.create({
+        collection: 'payload-locked-documents',
+        data: { document: { relationTo: 'organisers', value: organiser.id }, globalSlug: null, user: { relationTo: 'users', value: editor.user.id } },
+      })
+    }
+    // What node-postgres 8 warns about and version 9 refuses: a statement while another one runs.
+    type Queryable = { _activeQuery: unknown; _queryQueue: unknown[] }
+    const overlapping: string[] = []
+    const original = pg.Client.prototype.query
+    pg.Client.prototype.query = function (this: Queryable, ...args: unknown[]) {
+      if (this._activeQuery || this._queryQueue.length > 0) overlapping.push(String((args[0] as { text?: string })?.text ?? args[0]).slice(0, 80))
+      return (original as (...a: unknown[]) => unknown).apply(this, args)
+    } as typeof original
+    try {
+      const where = { name: { like: prefix } }
+      const updated = await payload.update({ collection: 'organisers', where, data: { description: 'Bijgewerkt' } })
+      expect(updated.errors).toEqual([])
+      expect(updated.docs).toHaveLength(6)
+      const deleted = await payload.delete({ collection: 'organisers', where })
+      expect(deleted.errors).toEqual([])
+      expect(deleted.docs).toHaveLength(6)
+    } finally {
+      pg.Client.prototype.query = original
+    }
+    expect(overlapping).toEqual([])
+    expect((await payload.count({ collection: 'payload-locked-documents', where: { 'document.value': { in: organisers.map((o) => o.id) } } })).totalDocs).toBe(0)
   })
 })
 

@@ -15,6 +15,34 @@ class TimelyClient extends pg.Client {
     // process. The next statement on it fails instead (and says so), and the pool discards it.
     this.on('error', () => undefined)
   }
+
+  /** Settles when the last statement handed to node-postgres has finished; undefined when idle. */
+  #busy: Promise<void> | undefined
+
+  /**
+   * One statement at a time. Payload runs statements of one transaction in parallel (a bulk
+   * delete or update handles its documents with `Promise.all`, each removing its edit locks and
+   * writing), all on the transaction's one connection. node-postgres 8 queues them with a
+   * deprecation warning and version 9 refuses them; here they wait their turn, in the order they
+   * were issued, as the queue did. Callback-style and submittable queries (the pool's own) pass.
+   */
+  override query(...args: unknown[]): never {
+    const [config, values, callback] = args as [{ submit?: unknown } | string, unknown, unknown]
+    const passThrough = typeof values === 'function' || typeof callback === 'function' || typeof (config as { submit?: unknown })?.submit === 'function'
+    const send = () => (super.query as (...a: unknown[]) => Promise<unknown>)(...args)
+    if (passThrough) return send() as never
+    const previous = this.#busy
+    const result = previous ? previous.then(send) : send()
+    const settled = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    this.#busy = settled
+    void settled.then(() => {
+      if (this.#busy === settled) this.#busy = undefined
+    })
+    return result as never
+  }
 }
 
 /**
