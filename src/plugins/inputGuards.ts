@@ -87,6 +87,17 @@ function sortedPath(fields: FlattenedField[], path: string): string {
   return path
 }
 
+/**
+ * A top-level field of the document itself that every reader of the document may read: sorting by
+ * it reveals nothing, and validating it would cost each list request the collection's whole
+ * field-permission tree.
+ */
+function plainlyReadable(fields: FlattenedField[], path: string): boolean {
+  const field = fields.find((candidate) => candidate.name === path)
+  if (!field || field.hidden || field.access?.read || ('virtual' in field && field.virtual)) return false
+  return !['relationship', 'upload', 'join', 'group', 'tab', 'array', 'blocks'].includes(field.type)
+}
+
 const refuseSort = (path: string) => {
   const message = `Sorteren op "${path}" kan niet: dit veld bestaat niet, u mag het niet lezen, of het hoort bij documenten die u niet allemaal mag lezen.`
   return refusal(400, message, [{ path, message }])
@@ -105,7 +116,7 @@ export const refuseHiddenSortPaths: CollectionBeforeOperationHook = async ({ arg
   const { sort, currentDepth } = args as { sort?: unknown; currentDepth?: number }
   if (overrideAccess === true || currentDepth || sort === undefined || sort === null) return args
   for (const asked of sortPaths(sort)) {
-    if (asked === 'id' || asked === '_id') continue
+    if (asked === 'id' || asked === '_id' || plainlyReadable(collection.flattenedFields, asked)) continue
     const isVersionPath = Boolean(collection.versions) && /^(version|parent|latest|snapshot)\./.test(asked)
     const versionFields = isVersionPath ? buildVersionCollectionFields(req.payload.config, collection, true) : undefined
     const path = sortedPath(versionFields ?? collection.flattenedFields, asked)
