@@ -1,5 +1,7 @@
 import type { Where } from 'payload'
 
+import { provinces } from '../fields/options'
+
 /**
  * What the benchmark asks for: the activities of one edition in one province from today on,
  * sorted by start, 20 per page, with organiser and edition populated (depth 1), as a campaign
@@ -28,5 +30,22 @@ export function benchList(edition: number, today = new Date()) {
       }`,
     }),
     floor: `/activities?edition=${edition}&province=${province}&from=${encodeURIComponent(from)}&limit=20`,
+  }
+}
+
+/**
+ * A visitor's own search: one of the twelve provinces, activities from a moment in the campaign
+ * week (to the minute), one of the first three pages. Every request asks something else, so no
+ * cache can answer it; the floor gets the same questions.
+ */
+export function visitorQuery(edition: { id: number; year: number }, random = Math.random) {
+  const province = provinces[Math.floor(random() * provinces.length)].value
+  const weekStart = Date.UTC(edition.year, 10, 16)
+  const from = new Date(weekStart + Math.floor(random() * 7 * 24 * 60) * 60_000).toISOString()
+  const page = 1 + Math.floor(random() * 3)
+  const filters = `where[edition][equals]=${edition.id}&where[location.province][equals]=${province}&where[startsAt][greater_than_equal]=${encodeURIComponent(from)}`
+  return {
+    rest: `/api/activities?${filters}&sort=startsAt&limit=20&page=${page}&depth=1`,
+    floor: `/activities?edition=${edition.id}&province=${province}&from=${encodeURIComponent(from)}&limit=20&page=${page}`,
   }
 }

@@ -6,9 +6,12 @@
  *                    [--duration 10] [--connections 10] [--runs 3] [--skip-build] [--plans FILE]
  *
  * For each volume: a fresh database (a new database on DATABASE_URL's server, or a throw-away
- * embedded PostgreSQL), filled; the production build started on it; then autocannon on loopback
- * against each scenario, `runs` times, and the medians printed. Timings are for this machine;
- * nothing here is asserted.
+ * embedded PostgreSQL), filled; two instances of the production build started on it; then
+ * autocannon on loopback against each scenario, `runs` times, and the medians printed:
+ * the repeated list (one URL, as a campaign homepage asks it), its revalidation, visitors' own
+ * queries (every request a different filter, so no cache can answer), the feed, GraphQL, and the
+ * repeated list and own queries shared over both instances. The floor answers the same questions.
+ * Timings are for this machine; nothing here is asserted.
  */
 import { spawnSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -18,7 +21,7 @@ import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 
 import { defaultVolume, type Volume } from '../bench/fill'
-import { benchList } from '../bench/scenarios'
+import { benchList, visitorQuery } from '../bench/scenarios'
 import { buildNext, start, startNext, stop, waitFor } from '../bench/server'
 import { freePort } from '../db/embedded'
 import { scratchEnvironment } from '../db/scratch'
@@ -71,7 +74,18 @@ function options(argv: string[]): Options {
 }
 
 type Measured = { rps: number; p50: number; p99: number; statuses: Record<string, number>; errors: number }
-type Scenario = { name: string; url: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string>; expect: number }
+type Scenario = {
+  name: string
+  url: string
+  /** A new path for every request (a visitor's own query); without it every request asks `url`. */
+  nextPath?: () => string
+  method?: 'GET' | 'POST'
+  body?: string
+  headers?: Record<string, string>
+  expect: number
+  /** The same scenario against further servers (instances behind a load balancer), measured at once. */
+  alongside?: Omit<Scenario, 'name' | 'expect' | 'alongside'>[]
+}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
@@ -87,11 +101,27 @@ async function measure(scenario: Scenario, seconds: number, connections: number)
     if (!response.ok || !tag) throw new Error(`${scenario.name}: answered ${response.status} without an ETag`)
     scenario.headers['If-None-Match'] = tag
   }
+  if (scenario.alongside?.length) {
+    // The connections shared over the servers, as a load balancer would.
+    const { alongside, ...first } = scenario
+    const targets = [first, ...alongside]
+    const each = Math.max(1, Math.round(connections / targets.length))
+    const results = await Promise.all(targets.map((target) => measure({ ...target, name: scenario.name, expect: scenario.expect }, seconds, each)))
+    return {
+      rps: results.reduce((sum, r) => sum + r.rps, 0),
+      p50: median(results.map((r) => r.p50)),
+      p99: Math.max(...results.map((r) => r.p99)),
+      statuses: mergeStatuses(results),
+      errors: results.reduce((sum, r) => sum + r.errors, 0),
+    }
+  }
+  const { nextPath } = scenario
   const result = await autocannon({
     url: scenario.url,
     method: scenario.method ?? 'GET',
     body: scenario.body,
     headers: scenario.headers,
+    requests: nextPath ? [{ setupRequest: (request) => ({ ...request, path: nextPath() }) }] : undefined,
     connections,
     duration: seconds,
   })
@@ -99,6 +129,12 @@ async function measure(scenario: Scenario, seconds: number, connections: number)
   for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (stats as { count: number }).count
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, statuses, errors: result.errors + result.timeouts }
 }
+
+const mergeStatuses = (measured: Measured[]) =>
+  measured.reduce<Record<string, number>>((all, m) => {
+    for (const [code, count] of Object.entries(m.statuses)) all[code] = (all[code] ?? 0) + count
+    return all
+  }, {})
 
 type ScaleResult = { activities: number; matching: number; fillSeconds: number; results: Record<string, Measured> }
 
@@ -128,20 +164,29 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
       fs.appendFileSync(opts.plans, text)
     }
 
-    const port = await freePort()
     const floorPort = await freePort()
-    const server = startNext(port, env)
     const floor = start('npx', ['tsx', 'src/bench/floor.ts'], { ...env, PORT: String(floorPort) })
-    running.push(server.child, floor.child)
-    const base = `http://127.0.0.1:${port}`
-    await waitFor(`${base}/api/globals/site-settings`, server)
+    running.push(floor.child)
+    const bases: string[] = []
+    for (let instance = 0; instance < 2; instance++) {
+      const port = await freePort()
+      const server = startNext(port, env)
+      running.push(server.child)
+      bases.push(`http://127.0.0.1:${port}`)
+      await waitFor(`${bases[instance]}/api/globals/site-settings`, server)
+    }
+    const [base, secondBase] = bases
     const list = benchList(report.queriedEdition.id)
-    await waitFor(`http://127.0.0.1:${floorPort}${list.floor}`, floor)
+    const floorBase = `http://127.0.0.1:${floorPort}`
+    await waitFor(`${floorBase}${list.floor}`, floor)
+    const visitor = () => visitorQuery(report.queriedEdition)
 
     const scenarios: Scenario[] = [
-      { name: 'floor (bare pg)', url: `http://127.0.0.1:${floorPort}${list.floor}`, expect: 200 },
-      { name: 'REST list', url: `${base}${list.rest}`, expect: 200 },
+      { name: 'floor (bare pg)', url: `${floorBase}${list.floor}`, expect: 200 },
+      { name: 'floor, own queries', url: `${floorBase}${list.floor}`, nextPath: () => visitor().floor, expect: 200 },
+      { name: 'REST list, repeated', url: `${base}${list.rest}`, expect: 200 },
       { name: 'REST list, 304', url: `${base}${list.rest}`, headers: { 'If-None-Match': '' }, expect: 304 },
+      { name: 'REST, own queries', url: `${base}${list.rest}`, nextPath: () => visitor().rest, expect: 200 },
       { name: 'iCalendar feed', url: `${base}${list.calendar}`, expect: 200 },
       {
         name: 'GraphQL list',
@@ -149,6 +194,15 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
         method: 'POST',
         body: list.graphql,
         headers: { 'Content-Type': 'application/json' },
+        expect: 200,
+      },
+      // Two instances on the one database, the connections shared between them.
+      { name: '2× REST repeated', url: `${base}${list.rest}`, alongside: [{ url: `${secondBase}${list.rest}` }], expect: 200 },
+      {
+        name: '2× REST own queries',
+        url: `${base}${list.rest}`,
+        nextPath: () => visitor().rest,
+        alongside: [{ url: `${secondBase}${list.rest}`, nextPath: () => visitor().rest }],
         expect: 200,
       },
     ]
@@ -171,10 +225,7 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
         rps: median(measured.map((m) => m.rps)),
         p50: median(measured.map((m) => m.p50)),
         p99: median(measured.map((m) => m.p99)),
-        statuses: measured.reduce<Record<string, number>>((all, m) => {
-          for (const [code, count] of Object.entries(m.statuses)) all[code] = (all[code] ?? 0) + count
-          return all
-        }, {}),
+        statuses: mergeStatuses(measured),
         errors: measured.reduce((all, m) => all + m.errors, 0),
       }
     }
@@ -185,8 +236,10 @@ async function benchScale(activities: number, opts: Options): Promise<ScaleResul
   }
 }
 
+/** The floor a scenario is compared with: the same question, or the same kind of varied questions. */
+const floorOf = (scale: ScaleResult, name: string) => scale.results[name.includes('own queries') ? 'floor, own queries' : 'floor (bare pg)']
+
 function printScale(scale: ScaleResult, opts: Options) {
-  const floor = scale.results['floor (bare pg)']
   console.log(
     `\n${scale.activities.toLocaleString('en')} activities (${scale.matching} match the list query); ` +
       `median of ${opts.runs} runs of ${opts.duration} s, ${opts.connections} connections`,
@@ -194,7 +247,7 @@ function printScale(scale: ScaleResult, opts: Options) {
   console.log('scenario            requests/s     p50 ms   p99 ms   vs floor   answers')
   for (const [name, m] of Object.entries(scale.results)) {
     console.log(
-      `${name.padEnd(18)} ${m.rps.toFixed(0).padStart(11)} ${m.p50.toFixed(1).padStart(10)} ${m.p99.toFixed(1).padStart(8)}   ${(m.rps / floor.rps).toFixed(2).padStart(5)}×   ${JSON.stringify(m.statuses)}`,
+      `${name.padEnd(18)} ${m.rps.toFixed(0).padStart(11)} ${m.p50.toFixed(1).padStart(10)} ${m.p99.toFixed(1).padStart(8)}   ${(m.rps / floorOf(scale, name).rps).toFixed(2).padStart(5)}×   ${JSON.stringify(m.statuses)}`,
     )
   }
 }
@@ -209,6 +262,13 @@ async function main() {
     const scale = await benchScale(activities, opts)
     printScale(scale, opts)
     scales.push(scale)
+  }
+  console.log('\nTargets (ratios to the floor of the same run):')
+  for (const scale of scales) {
+    const ratio = (name: string) => scale.results[name].rps / floorOf(scale, name).rps
+    const target = (name: string, wanted: number) =>
+      `${name} ${ratio(name).toFixed(2)}× (target ≥ ${wanted.toFixed(2)}×: ${ratio(name) >= wanted ? 'met' : `not met, ${(wanted / ratio(name)).toFixed(1)}× short`})`
+    console.log(`${scale.activities.toLocaleString('en')} activities: ${target('REST list, repeated', 1)}; ${target('REST, own queries', 0.35)}`)
   }
   if (scales.length > 1) {
     const small = scales[0]
