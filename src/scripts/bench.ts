@@ -2,7 +2,7 @@
  * `npm run bench`: how fast the public API answers a campaign website, against the floor of this
  * stack (the same query through bare `pg` and Node's HTTP server).
  *
- *   npm run bench -- [--activities 10000[,100000]] [--editions 10] [--organisers 500] [--stories 300]
+ *   npm run bench -- [--activities 1000,100000] [--editions 10] [--organisers 500] [--stories 300]
  *                    [--duration 10] [--connections 10] [--runs 3] [--skip-build] [--plans FILE]
  *
  * For each volume: a fresh database (a new database on DATABASE_URL's server, or a throw-away
@@ -40,7 +40,7 @@ function options(argv: string[]): Options {
   const { values } = parseArgs({
     args: argv,
     options: {
-      activities: { type: 'string', default: String(defaultVolume.activities) },
+      activities: { type: 'string', default: '1000,100000' },
       editions: { type: 'string' },
       organisers: { type: 'string' },
       stories: { type: 'string' },
