@@ -41,6 +41,13 @@ export const settingNames = [
   'PUBLIC_SUBMISSION_CONFIRM_HOURS',
   'JSON_BODY_MAX_BYTES',
   'LOG_LEVEL',
+  'S3_BUCKET',
+  'S3_ENDPOINT',
+  'S3_REGION',
+  'S3_ACCESS_KEY_ID',
+  'S3_SECRET_ACCESS_KEY',
+  'S3_FORCE_PATH_STYLE',
+  'S3_CHECKSUMS',
 ] as const
 
 export type SettingName = (typeof settingNames)[number]
@@ -52,6 +59,22 @@ export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 's
 export type LogLevel = (typeof logLevels)[number]
 
 export type TrustedProxies = { hops: number } | { addresses: BlockList }
+
+export const s3ChecksumModes = ['when_required', 'when_supported'] as const
+export type S3ChecksumMode = (typeof s3ChecksumModes)[number]
+
+/** Where uploads are stored when S3_BUCKET is set. */
+export type S3Settings = Readonly<{
+  bucket: string
+  /** Without trailing slash; undefined means AWS itself. */
+  endpoint: string | undefined
+  region: string
+  /** Both or neither; without them the AWS SDK's own credential chain (instance role, AWS_* variables) applies. */
+  credentials: Readonly<{ accessKeyId: string; secretAccessKey: string }> | undefined
+  forcePathStyle: boolean
+  /** `when_required`: no checksums the server did not ask for, which many S3-compatible servers reject. */
+  checksums: S3ChecksumMode
+}>
 
 export type Settings = Readonly<{
   /** PostgreSQL connection string; undefined in development until the embedded database runs. */
@@ -90,6 +113,8 @@ export type Settings = Readonly<{
   jsonBodyMaxBytes: number
   /** Undefined: Payload's own readable log. */
   logLevel: LogLevel | undefined
+  /** Undefined: uploads are stored on local disk below `mediaDir`. */
+  s3: S3Settings | undefined
   /** NODE_ENV is production. */
   production: boolean
   /** `next build` is evaluating the config (NEXT_PHASE). */
@@ -228,6 +253,8 @@ export function readSettings(env: Env = process.env): Settings {
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got '${logLevelText}'.`)
   }
 
+  const s3 = readS3Settings(text, boolean, httpUrl, problems)
+
   const settings: Settings = {
     databaseUrl: databaseUrl?.trim(),
     payloadSecret: raw('PAYLOAD_SECRET'),
@@ -258,11 +285,59 @@ export function readSettings(env: Env = process.env): Settings {
     publicSubmissionConfirmHours: wholeNumber('PUBLIC_SUBMISSION_CONFIRM_HOURS', 48, 1, 8760),
     jsonBodyMaxBytes: wholeNumber('JSON_BODY_MAX_BYTES', MB, 1, GB),
     logLevel,
+    s3,
     production: raw('NODE_ENV') === 'production',
     building: raw('NEXT_PHASE') === 'phase-production-build',
   }
   if (problems.length) throw new SettingsError(problems)
   return Object.freeze(settings)
+}
+
+/** An S3 bucket name as AWS allows it (and S3-compatible servers accept). */
+const isBucketName = (name: string) => /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(name) && !/\.\.|^\d+\.\d+\.\d+\.\d+$/.test(name)
+
+function readS3Settings(
+  text: (name: SettingName) => string | undefined,
+  boolean: (name: SettingName, fallback: boolean) => boolean,
+  httpUrl: (name: SettingName, value: string, example: string) => string | undefined,
+  problems: string[],
+): S3Settings | undefined {
+  const bucket = text('S3_BUCKET')
+  const endpointText = text('S3_ENDPOINT')
+  const endpoint = endpointText === undefined ? undefined : httpUrl('S3_ENDPOINT', endpointText, 'https://s3.eu-central-1.example.com')
+  const accessKeyId = text('S3_ACCESS_KEY_ID')
+  const secretAccessKey = text('S3_SECRET_ACCESS_KEY')
+  // Path-style addresses and checksums only when asked for are what servers other than AWS expect.
+  const forcePathStyle = boolean('S3_FORCE_PATH_STYLE', endpointText !== undefined)
+  const checksumsText = text('S3_CHECKSUMS')
+  const checksums = checksumsText === undefined ? undefined : s3ChecksumModes.find((mode) => mode === checksumsText.toLowerCase())
+  if (checksumsText !== undefined && !checksums) problems.push(`S3_CHECKSUMS must be when_required or when_supported, got '${checksumsText}'.`)
+
+  if (bucket === undefined) {
+    const given = settingNames.filter((name) => name.startsWith('S3_') && text(name) !== undefined)
+    if (given.length) {
+      const verb = given.length === 1 ? 'is' : 'are'
+      problems.push(
+        `${given.join(', ')} ${verb} set but S3_BUCKET is not: set S3_BUCKET to store uploads in S3, or leave the S3 settings empty to store them on disk.`,
+      )
+    }
+    return undefined
+  }
+  if (!isBucketName(bucket)) {
+    problems.push(`S3_BUCKET must be a bucket name of 3 to 63 lowercase letters, digits, dots and hyphens, got '${bucket}'.`)
+  }
+  if ((accessKeyId === undefined) !== (secretAccessKey === undefined)) {
+    // The values are not repeated: they are credentials.
+    problems.push("S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the AWS SDK's own credentials (an instance role).")
+  }
+  return Object.freeze({
+    bucket,
+    endpoint,
+    region: text('S3_REGION') ?? 'us-east-1',
+    credentials: accessKeyId !== undefined && secretAccessKey !== undefined ? Object.freeze({ accessKeyId, secretAccessKey }) : undefined,
+    forcePathStyle,
+    checksums: checksums ?? (endpointText !== undefined ? 'when_required' : 'when_supported'),
+  })
 }
 
 const watched = [...settingNames, ...runtimeNames]

@@ -76,6 +76,7 @@ describe('reading the settings', () => {
       publicSubmissionConfirmHours: 48,
       jsonBodyMaxBytes: 1024 * 1024,
       logLevel: undefined,
+      s3: undefined,
       production: false,
     })
     expect(readSettings(Object.fromEntries(settingNames.map((name) => [name, ' '])))).toEqual(defaults)
@@ -136,6 +137,41 @@ describe('reading the settings', () => {
     expect(problemWith({ TRUSTED_PROXIES: 'de proxy' })).toMatch(/^TRUSTED_PROXIES is the number of proxies/)
     const message = problemWith({ PORT: 'x', PAYLOAD_JOBS_AUTORUN: 'nee', SERVER_URL: 'nergens' })
     for (const name of ['PORT', 'PAYLOAD_JOBS_AUTORUN', 'SERVER_URL']) expect(message).toContain(`${name} must be`)
+  })
+
+  it('reads the S3 bucket, with the defaults of an S3-compatible server when an endpoint is given', () => {
+    const credentials = { S3_ACCESS_KEY_ID: 'wtk', S3_SECRET_ACCESS_KEY: 'geheim' }
+    expect(readSettings({ S3_BUCKET: 'wtk-uploads', S3_ENDPOINT: 'https://s3.example.nl/', ...credentials }).s3).toEqual({
+      bucket: 'wtk-uploads',
+      endpoint: 'https://s3.example.nl',
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'wtk', secretAccessKey: 'geheim' },
+      forcePathStyle: true,
+      checksums: 'when_required',
+    })
+    // AWS itself: virtual-host addresses, the SDK's checksums and its own credentials (an instance role).
+    expect(readSettings({ S3_BUCKET: 'wtk-uploads', S3_REGION: 'eu-central-1' }).s3).toEqual({
+      bucket: 'wtk-uploads',
+      endpoint: undefined,
+      region: 'eu-central-1',
+      credentials: undefined,
+      forcePathStyle: false,
+      checksums: 'when_supported',
+    })
+    const chosen = readSettings({ S3_BUCKET: 'wtk-uploads', S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'false', S3_CHECKSUMS: 'WHEN_SUPPORTED' }).s3
+    expect(chosen).toMatchObject({ forcePathStyle: false, checksums: 'when_supported' })
+  })
+
+  it('refuses S3 settings that cannot work, without repeating a key', () => {
+    expect(problemWith({ S3_ENDPOINT: 'https://s3.example.nl' })).toBe(
+      'S3_ENDPOINT is set but S3_BUCKET is not: set S3_BUCKET to store uploads in S3, or leave the S3 settings empty to store them on disk.',
+    )
+    expect(problemWith({ S3_BUCKET: 'Mijn_Bucket' })).toMatch(/^S3_BUCKET must be a bucket name .* got 'Mijn_Bucket'/)
+    expect(problemWith({ S3_BUCKET: 'wtk', S3_ENDPOINT: 's3.example.nl' })).toMatch(/^S3_ENDPOINT must be an http or https URL/)
+    expect(problemWith({ S3_BUCKET: 'wtk', S3_CHECKSUMS: 'never' })).toBe("S3_CHECKSUMS must be when_required or when_supported, got 'never'.")
+    const message = problemWith({ S3_BUCKET: 'wtk', S3_SECRET_ACCESS_KEY: 'geheim' })
+    expect(message).toMatch(/^S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together/)
+    expect(message).not.toContain('geheim')
   })
 
   it('follows process.env when a setting changes', () => {
