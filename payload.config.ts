@@ -39,6 +39,7 @@ import { sendEmailTask } from './src/mail/sendEmailTask'
 import { activityExport } from './src/plugins/activityExport'
 import { documentLocks, guardLockedDocuments } from './src/plugins/documentLocks'
 import { offerOnlyNeededOperations } from './src/plugins/offeredOperations'
+import { uploadStorage } from './src/plugins/storage'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 
@@ -138,7 +139,8 @@ export default buildConfig({
   cors: [...env.corsOrigins],
   csrf: cookieOrigins(env),
   // The input guards and read caps come last so they also cover the collections the export plugin adds.
-  plugins: [...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits(), unreachableSessions],
+  // Uploads on local disk, or in the S3 bucket S3_BUCKET names (src/plugins/storage.ts).
+  plugins: [uploadStorage(), ...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits(), unreachableSessions],
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],

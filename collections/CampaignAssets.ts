@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { publicContent } from '../src/access/roles'
-import { mediaDir } from '../src/db/paths'
+import { mediaDir, uploadFolders } from '../src/db/paths'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
 import { assetKinds, assetLanguages } from '../src/fields/options'
@@ -19,7 +19,7 @@ export const CampaignAssets: CollectionConfig = {
   access: publicContent,
   hooks: { beforeOperation: [checkUploadedFile] },
   upload: {
-    staticDir: mediaDir('campaign-assets'),
+    staticDir: mediaDir(uploadFolders['campaign-assets']),
     mimeTypes: [...imageMimeTypes, 'application/pdf', 'video/mp4', 'video/webm', 'video/quicktime'],
     pasteURL: false,
     modifyResponseHeaders: fileResponseHeaders,

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { publicContent } from '../src/access/roles'
 import { settings } from '../src/env'
-import { mediaDir } from '../src/db/paths'
+import { mediaDir, uploadFolders } from '../src/db/paths'
 import { label } from '../src/fields/label'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
@@ -22,7 +22,7 @@ export const Media: CollectionConfig = {
     beforeOperation: [refuseFilesLargerThan(settings().mediaMaxBytes), checkUploadedFile],
   },
   upload: {
-    staticDir: mediaDir('images'),
+    staticDir: mediaDir(uploadFolders.media),
     // SVG is left out on purpose: it can carry scripts.
     mimeTypes: imageMimeTypes,
     // Editors upload from their own computer; the server never fetches a file from a URL.

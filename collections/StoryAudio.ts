@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isEditor } from '../src/access/roles'
 import { readStoryAudio } from '../src/access/stories'
-import { mediaDir } from '../src/db/paths'
+import { mediaDir, uploadFolders } from '../src/db/paths'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
@@ -25,7 +25,7 @@ export const StoryAudio: CollectionConfig = {
   },
   hooks: { beforeOperation: [checkUploadedFile] },
   upload: {
-    staticDir: mediaDir('story-audio'),
+    staticDir: mediaDir(uploadFolders['story-audio']),
     mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/x-wav'],
     pasteURL: false,
     modifyResponseHeaders: fileResponseHeaders,

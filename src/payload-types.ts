@@ -418,6 +418,8 @@ export interface Media {
    */
   alt: string;
   credit?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -629,6 +631,8 @@ export interface StoryAudio {
   title: string;
   durationSeconds?: number | null;
   transcript?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -660,6 +664,8 @@ export interface CampaignAsset {
    * Required for images.
    */
   alt?: string | null;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1177,6 +1183,8 @@ export interface CampaignAssetsSelect<T extends boolean = true> {
   language?: T;
   usageNotes?: T;
   alt?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1220,6 +1228,8 @@ export interface CampaignAssetsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   credit?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1284,6 +1294,8 @@ export interface StoryAudioSelect<T extends boolean = true> {
   title?: T;
   durationSeconds?: T;
   transcript?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

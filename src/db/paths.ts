@@ -9,5 +9,8 @@ import { settings } from '../env'
 /** Local state that is never committed: the embedded database and the development secret. */
 export const dataDir = settings().dataDir
 
+/** The folder of each upload collection: below MEDIA_DIR on disk, and the key prefix in an S3 bucket (src/plugins/storage.ts). */
+export const uploadFolders = { media: 'images', 'campaign-assets': 'campaign-assets', 'story-audio': 'story-audio' } as const
+
 /** Where uploads are stored when no S3-compatible storage is configured. */
 export const mediaDir = (collection: string) => path.join(settings().mediaDir, collection)

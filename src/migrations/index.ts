@@ -5,6 +5,7 @@ import * as migration_20261123_103156_public_submissions from './20261123_103156
 import * as migration_20261123_104500_activity_versions from './20261123_104500_activity_versions';
 import * as migration_20261123_120000_content_changes from './20261123_120000_content_changes';
 import * as migration_20261123_122154_activity_export from './20261123_122154_activity_export';
+import * as migration_20261207_123349_upload_storage from './20261207_123349_upload_storage';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261123_122154_activity_export.up,
     down: migration_20261123_122154_activity_export.down,
     name: '20261123_122154_activity_export',
+  },
+  {
+    up: migration_20261207_123349_upload_storage.up,
+    down: migration_20261207_123349_upload_storage.down,
+    name: '20261207_123349_upload_storage'
   },
 ];
