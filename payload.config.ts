@@ -31,6 +31,8 @@ import { answerRefusalsInFull } from './src/hooks/answerRefusalsInFull'
 import { loggingLevels, payloadLogger } from './src/logger'
 import { resolveSecret } from './src/db/secret'
 import { withCheckedCommits } from './src/db/transaction'
+import { withExclusiveJobClaims } from './src/db/jobClaims'
+import { withMigrationLock } from './src/db/migrationLock'
 import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
 import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
@@ -98,14 +100,19 @@ export default buildConfig({
   globals: [SiteSettings],
   editor: lexicalEditor(),
   email: emailAdapter(),
-  db: withCheckedCommits(
-    postgresAdapter({
-      pg: resilientPg,
-      pool: poolOptions(databaseUrl()),
-      push: false,
-      migrationDir: path.resolve('src/migrations'),
-      prodMigrations: migrations,
-    }),
+  // Several instances share the database: migrations run one instance at a time, and each job is claimed by one runner.
+  db: withExclusiveJobClaims(
+    withMigrationLock(
+      withCheckedCommits(
+        postgresAdapter({
+          pg: resilientPg,
+          pool: poolOptions(databaseUrl()),
+          push: false,
+          migrationDir: path.resolve('src/migrations'),
+          prodMigrations: migrations,
+        }),
+      ),
+    ),
   ),
   localization: {
     locales: [
@@ -155,7 +162,8 @@ export default buildConfig({
       cancel: ({ req }) => isAdmin(req),
     },
     tasks: [sendEmailTask, expireSubmissionsTask],
-    // Runs queued mail and scheduled publications of stories inside the long-running server.
+    // Runs queued mail and scheduled publications of stories inside the long-running server; every
+    // instance may, since a job is claimed by one of them only (src/db/jobClaims.ts).
     autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
     shouldAutoRun: () => settings().jobsAutorun,
   },

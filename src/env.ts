@@ -26,6 +26,7 @@ export const settingNames = [
   'DATABASE_POOL_WAIT_MS',
   'DATABASE_POOL_MAX',
   'PAYLOAD_JOBS_AUTORUN',
+  'PAYLOAD_JOBS_RECLAIM_AFTER_MINUTES',
   'SMTP_HOST',
   'SMTP_PORT',
   'SMTP_SECURE',
@@ -97,6 +98,8 @@ export type Settings = Readonly<{
   databasePoolWaitMs: number
   databasePoolMax: number
   jobsAutorun: boolean
+  /** A job still marked running this long after it was claimed is taken as abandoned and runs again. */
+  jobsReclaimAfterMinutes: number
   smtpHost: string | undefined
   smtpPort: number
   smtpSecure: boolean
@@ -270,6 +273,7 @@ export function readSettings(env: Env = process.env): Settings {
     databasePoolWaitMs: wholeNumber('DATABASE_POOL_WAIT_MS', 30_000, 1, 600_000),
     databasePoolMax: wholeNumber('DATABASE_POOL_MAX', 10, 1, 100),
     jobsAutorun: boolean('PAYLOAD_JOBS_AUTORUN', true),
+    jobsReclaimAfterMinutes: wholeNumber('PAYLOAD_JOBS_RECLAIM_AFTER_MINUTES', 15, 1, 1440),
     smtpHost: text('SMTP_HOST'),
     smtpPort: wholeNumber('SMTP_PORT', 587, 1, 65535),
     smtpSecure: boolean('SMTP_SECURE', false),
