@@ -29,17 +29,36 @@ export type ProductionServer = {
 
 /** Starts `next start` on a fresh database; wait for it with `waitFor` (src/bench/server.ts). */
 export async function startProductionServer(env: Record<string, string> = {}): Promise<ProductionServer> {
+  const [server] = await startProductionInstances(1, env)
+  return server
+}
+
+/**
+ * Starts `count` instances of `next start` at the same moment on one fresh database, as behind a
+ * load balancer; stopping any of them stops that instance, the last one stopped also drops the database.
+ */
+export async function startProductionInstances(count: number, env: Record<string, string> = {}): Promise<ProductionServer[]> {
   const database = await createScratchDatabase(process.env.DATABASE_URL!, 'wtk_prod')
-  const port = await freePort()
-  const server = startNext(port, { ...process.env, DATABASE_URL: database.url, PAYLOAD_JOBS_AUTORUN: 'false', ...env })
-  return {
-    base: `http://127.0.0.1:${port}`,
-    database,
-    output: server.output,
-    hasExited: server.hasExited,
-    stop: async () => {
-      await stop(server.child)
-      await database.stop()
-    },
+  const ports: number[] = []
+  while (ports.length < count) {
+    const port = await freePort()
+    if (!ports.includes(port)) ports.push(port)
   }
+  let running = count
+  return ports.map((port) => {
+    const server = startNext(port, { ...process.env, DATABASE_URL: database.url, PAYLOAD_JOBS_AUTORUN: 'false', ...env })
+    let stopped = false
+    return {
+      base: `http://127.0.0.1:${port}`,
+      database,
+      output: server.output,
+      hasExited: server.hasExited,
+      stop: async () => {
+        if (stopped) return
+        stopped = true
+        await stop(server.child)
+        if (--running === 0) await database.stop()
+      },
+    }
+  })
 }
