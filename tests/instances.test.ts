@@ -1,13 +1,22 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { S3Client } from '@aws-sdk/client-s3'
 import type { Payload, Where } from 'payload'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { waitFor } from '../src/bench/server'
+import { readSettings } from '../src/env'
 import { migrations } from '../src/migrations'
+import { s3ClientConfig } from '../src/plugins/storage'
 import { payload as getTestPayload } from './helpers/api'
 import { unique } from './helpers/fixtures'
+import { png, uploadForm } from './helpers/files'
 import { startMailbox, type ReceivedMail } from './helpers/mailbox'
 import { ensureProductionBuild, startProductionInstances, type ProductionServer } from './helpers/production'
+import { bucketReader, startS3Server, type S3Server } from './helpers/s3'
 
 const sqlOn = async <T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []): Promise<T[]> => {
   const client = new pg.Client({ connectionString: url })
@@ -97,6 +106,11 @@ describe('two instances on one database', () => {
   const base = (instance: number) => instances[instance].base
   const admin = { email: `beheer-${unique()}@example.nl`, password: 'Lang-genoeg-wachtwoord-2026!', name: 'Beheer' }
   let adminToken = ''
+  // Files live in S3; each instance's disk folder stays empty.
+  const bucket = 'wtk-instances'
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wtk-media-'))
+  let storage: S3Server
+  let objects: ReturnType<typeof bucketReader>
 
   const call = async (instance: number, method: string, path: string, { token, body, cookie }: { token?: string; body?: unknown; cookie?: string } = {}) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' }
@@ -111,13 +125,19 @@ describe('two instances on one database', () => {
   beforeAll(async () => {
     ensureProductionBuild()
     mailbox = await startMailbox()
-    instances = await startProductionInstances(2, { PAYLOAD_JOBS_AUTORUN: 'true' })
+    storage = await startS3Server()
+    const s3 = { S3_BUCKET: bucket, S3_ENDPOINT: storage.endpoint, S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER' }
+    objects = bucketReader(new S3Client(s3ClientConfig(readSettings({ ...process.env, ...s3 }).s3!)), bucket)
+    await objects.create()
+    instances = await startProductionInstances(2, { PAYLOAD_JOBS_AUTORUN: 'true', MEDIA_DIR: mediaDir, ...s3 })
     await Promise.all(instances.map((instance) => waitFor(`${instance.base}/api/globals/site-settings`, instance, 180_000)))
   }, 600_000)
 
   afterAll(async () => {
     await Promise.all(instances.map((instance) => instance.stop()))
     await mailbox?.stop()
+    await storage?.dispose()
+    fs.rmSync(mediaDir, { recursive: true, force: true })
   })
 
   it('both start, and one of them applied each migration once', async () => {
@@ -201,9 +221,23 @@ describe('two instances on one database', () => {
     expect(await pending()).toBe(0)
   }, 300_000)
 
-  // Uploads across instances: a file uploaded on one instance is served by the other, from S3.
-  // `base(a)` and `base(b)` are the two instances' addresses; add the S3 settings to their start above.
-  describe('files across instances', () => {
-    it.todo('serves a file uploaded on one instance from the other (S3 storage)')
-  })
+  it('serves a file uploaded on one instance from the other, out of the shared S3 bucket', async () => {
+    const image = await png()
+    const created = await fetch(`${base(a)}/api/media`, {
+      method: 'POST',
+      headers: { Authorization: `JWT ${adminToken}` },
+      body: uploadForm(image, `gedeeld-${unique()}.png`, 'image/png', { alt: 'Op de ene instantie geplaatst' }),
+    })
+    const { doc } = await created.json()
+    expect(created.status, JSON.stringify(doc)).toBe(201)
+    const served = await fetch(`${base(b)}${doc.url}`)
+    expect(served.status).toBe(200)
+    expect(Buffer.from(await served.arrayBuffer()).equals(image)).toBe(true)
+    expect(await objects.keys('images/')).toContain(`images/${doc.filename}`)
+    expect(fs.readdirSync(mediaDir, { recursive: true })).toEqual([])
+    // Deleted through the other instance: gone from the bucket for both.
+    expect((await call(b, 'DELETE', `media/${doc.id}`, { token: adminToken })).status).toBe(200)
+    expect(await objects.keys('images/')).not.toContain(`images/${doc.filename}`)
+    expect((await fetch(`${base(a)}${doc.url}`)).status).toBe(404)
+  }, 60_000)
 })
