@@ -49,6 +49,8 @@ export const settingNames = [
   'S3_SECRET_ACCESS_KEY',
   'S3_FORCE_PATH_STYLE',
   'S3_CHECKSUMS',
+  'REDIS_URL',
+  'REDIS_KEY_PREFIX',
 ] as const
 
 export type SettingName = (typeof settingNames)[number]
@@ -118,6 +120,10 @@ export type Settings = Readonly<{
   logLevel: LogLevel | undefined
   /** Undefined: uploads are stored on local disk below `mediaDir`. */
   s3: S3Settings | undefined
+  /** Redis shared by the instances for the response cache; undefined: a cache in each process. */
+  redisUrl: string | undefined
+  /** Start of every key the CMS writes in Redis. */
+  redisKeyPrefix: string
   /** NODE_ENV is production. */
   production: boolean
   /** `next build` is evaluating the config (NEXT_PHASE). */
@@ -189,6 +195,14 @@ const isPostgresUrl = (value: string) => {
   return false
 }
 
+const isRedisUrl = (value: string) => {
+  try {
+    return ['redis:', 'rediss:'].includes(new URL(value).protocol)
+  } catch {
+    return false
+  }
+}
+
 const MB = 1024 * 1024
 const GB = 1024 * MB
 
@@ -257,6 +271,11 @@ export function readSettings(env: Env = process.env): Settings {
   }
 
   const s3 = readS3Settings(text, boolean, httpUrl, problems)
+  const redisUrl = text('REDIS_URL')
+  if (redisUrl !== undefined && !isRedisUrl(redisUrl)) {
+    // The value itself is not repeated: it may hold a password.
+    problems.push('REDIS_URL must be a Redis URL such as redis://:password@host:6379/0 (rediss:// for TLS), and the value given is not one.')
+  }
 
   const settings: Settings = {
     databaseUrl: databaseUrl?.trim(),
@@ -290,6 +309,8 @@ export function readSettings(env: Env = process.env): Settings {
     jsonBodyMaxBytes: wholeNumber('JSON_BODY_MAX_BYTES', MB, 1, GB),
     logLevel,
     s3,
+    redisUrl,
+    redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'wtk:',
     production: raw('NODE_ENV') === 'production',
     building: raw('NEXT_PHASE') === 'phase-production-build',
   }

@@ -131,6 +131,14 @@ describe('reading the settings', () => {
     expect(problemWith({ DATABASE_URL: 'localhost:5432' })).toMatch(/^DATABASE_URL must be/)
   })
 
+  it('refuses a Redis URL without repeating it, and keeps the cache in memory without one', () => {
+    const message = problemWith({ REDIS_URL: 'http://:geheim@redis:6379' })
+    expect(message).toMatch(/^REDIS_URL must be a Redis URL/)
+    expect(message).not.toContain('geheim')
+    expect(readSettings({ REDIS_URL: 'rediss://:geheim@redis:6380/1' })).toMatchObject({ redisUrl: 'rediss://:geheim@redis:6380/1', redisKeyPrefix: 'wtk:' })
+    expect(readSettings({ REDIS_URL: '', REDIS_KEY_PREFIX: 'staging:' })).toMatchObject({ redisUrl: undefined, redisKeyPrefix: 'staging:' })
+  })
+
   it('refuses switches, log levels and proxies it does not know, and names every wrong setting', () => {
     expect(problemWith({ SMTP_SECURE: 'ja' })).toBe("SMTP_SECURE must be true or false, got 'ja'.")
     expect(problemWith({ LOG_LEVEL: 'verbose' })).toMatch(/^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got 'verbose'/)
