@@ -69,3 +69,12 @@ export const contentVersionQuery = `
            WHERE datname = current_database() AND backend_type = 'client backend'
              AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()) AS writing,
          (SELECT count(*)::int FROM editions WHERE submissions_listed_from <= now()) AS listed`
+
+/**
+ * Which database the counter belongs to, for keys shared with other databases' instances (one
+ * Redis for production and staging): the database's oid, new when a database is made anew and its
+ * counter starts again, and the server's start, which tells clusters apart.
+ */
+export const databaseIdentityQuery = `
+  SELECT (SELECT oid FROM pg_database WHERE datname = current_database())::text AS database,
+         pg_postmaster_start_time()::text AS started`

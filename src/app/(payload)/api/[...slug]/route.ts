@@ -1,4 +1,4 @@
-// Payload's REST routes, with cache headers on reads (src/delivery/cache.ts) and unreadable or
+// Payload's REST routes, with cache headers and the response cache on reads (src/delivery/cache.ts) and unreadable or
 // oversized bodies refused before Payload reads them (src/http/requestBodies.ts).
 import config from '@payload-config'
 import '@payloadcms/next/css'
