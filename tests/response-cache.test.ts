@@ -5,7 +5,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { withCacheHeaders } from '../src/delivery/cache'
-import { answerStore, RedisAnswerStore } from '../src/delivery/responseStore'
+import { answerStore, cacheLimits, MemoryAnswerStore, RedisAnswerStore, type StoredAnswer } from '../src/delivery/responseStore'
 import type { Activity, Edition, Organiser, Story } from '../src/payload-types'
 import { api, graphql, origin, payload as getPayload, type ApiResponse } from './helpers/api'
 import { fileOf, png } from './helpers/files'
@@ -315,6 +315,28 @@ describe('answers that must not be kept', () => {
     ['marked no-store', () => Response.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } })],
     ['not a 200', () => Response.json({ ok: true }, { status: 201 })],
   ]
+  it('an answer larger than an entry may be is served whole, each time computed', async () => {
+    const size = cacheLimits.entryBytes + 100_000
+    let computed = 0
+    const route = withCacheHeaders(config, async () => {
+      computed++
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let sent = 0; sent < size; sent += 65_536) controller.enqueue(new Uint8Array(Math.min(65_536, size - sent)).fill(7))
+          controller.close()
+        },
+      })
+      return new Response(body, { headers: { 'Content-Type': 'application/octet-stream' } })
+    })
+    const path = `media/${unique()}`
+    for (let i = 0; i < 2; i++) {
+      const response = await route(new Request(`${origin}/api/${path}`), { params: Promise.resolve({ slug: path.split('/') }) })
+      expect(response.headers.get('x-cache')).toBe('MISS')
+      expect((await response.arrayBuffer()).byteLength).toBe(size)
+    }
+    expect(computed).toBe(2)
+  })
+
   it.each(kinds)('an answer %s is computed each time', async (_, answer) => {
     let computed = 0
     const route = withCacheHeaders(config, async () => {
@@ -327,6 +349,31 @@ describe('answers that must not be kept', () => {
       expect(response.headers.get('x-cache')).toBe('MISS')
     }
     expect(computed).toBe(2)
+  })
+})
+
+describe('the cache in this process', () => {
+  const answer = (bytes: number): StoredAnswer => ({ status: 200, headers: [], body: Buffer.alloc(bytes) })
+
+  it('keeps at most its number of answers, dropping the least recently used', async () => {
+    const store = new MemoryAnswerStore({ entries: 2, bytes: 1_000_000 })
+    await store.set('a', answer(1))
+    await store.set('b', answer(1))
+    await store.get('a')
+    await store.set('c', answer(1))
+    expect(await store.get('b')).toBeUndefined()
+    expect(await store.get('a')).toBeDefined()
+    expect(await store.get('c')).toBeDefined()
+  })
+
+  it('keeps at most its bytes, and no answer larger than that', async () => {
+    const store = new MemoryAnswerStore({ entries: 100, bytes: 1000 })
+    for (const key of ['a', 'b', 'c']) await store.set(key, answer(400))
+    expect(await store.get('a')).toBeUndefined()
+    expect(await store.get('b')).toBeDefined()
+    await store.set('huge', answer(2000))
+    expect(await store.get('huge')).toBeUndefined()
+    expect(await store.get('c')).toBeDefined()
   })
 })
 
