@@ -65,6 +65,11 @@ describe('instances sharing Redis', () => {
     const fromFirst = await call(first, 'POST', 'graphql', query)
     expect(fromFirst.cache).toBe('HIT')
     expect(fromFirst.body.data.Organiser.name).toBe(organiser.body.doc.name)
+    const byGet = `graphql?${new URLSearchParams(query)}`
+    expect((await call(first, 'GET', byGet)).cache).toBe('MISS')
+    const gotFromSecond = await call(second, 'GET', byGet)
+    expect(gotFromSecond.cache).toBe('HIT')
+    expect(gotFromSecond.body.data.Organiser.name).toBe(organiser.body.doc.name)
   })
 
   it('see a write through either at once', async () => {
