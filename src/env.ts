@@ -51,6 +51,8 @@ export const settingNames = [
   'S3_CHECKSUMS',
   'REDIS_URL',
   'REDIS_KEY_PREFIX',
+  'WEBHOOKS_ALLOW_PRIVATE_ADDRESSES',
+  'WEBHOOKS_RETRY_DELAYS',
 ] as const
 
 export type SettingName = (typeof settingNames)[number]
@@ -124,6 +126,10 @@ export type Settings = Readonly<{
   redisUrl: string | undefined
   /** Start of every key the CMS writes in Redis. */
   redisKeyPrefix: string
+  /** Webhooks may reach loopback, private and link-local addresses (development and tests only). */
+  webhooksAllowPrivateAddresses: boolean
+  /** Seconds before each retry of a failed webhook delivery; its length bounds the attempts. */
+  webhooksRetryDelays: readonly number[]
   /** NODE_ENV is production. */
   production: boolean
   /** `next build` is evaluating the config (NEXT_PHASE). */
@@ -202,6 +208,10 @@ const isRedisUrl = (value: string) => {
     return false
   }
 }
+/** The Standard Webhooks schedule after the first, immediate attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+export const defaultWebhookRetryDelays: readonly number[] = [5, 300, 1800, 7200, 18_000, 36_000, 36_000]
+/** The longest retry schedule WEBHOOKS_RETRY_DELAYS may set. */
+export const maxWebhookRetries = 20
 
 const MB = 1024 * 1024
 const GB = 1024 * MB
@@ -277,6 +287,19 @@ export function readSettings(env: Env = process.env): Settings {
     problems.push('REDIS_URL must be a Redis URL such as redis://:password@host:6379/0 (rediss:// for TLS), and the value given is not one.')
   }
 
+  const retryDelaysText = text('WEBHOOKS_RETRY_DELAYS')
+  let webhooksRetryDelays = defaultWebhookRetryDelays
+  if (retryDelaysText !== undefined) {
+    const delays = retryDelaysText.split(',').map((part) => part.trim())
+    if (delays.length <= maxWebhookRetries && delays.every((delay) => /^\d+$/.test(delay) && Number(delay) <= 86_400)) {
+      webhooksRetryDelays = delays.map(Number)
+    } else {
+      problems.push(
+        `WEBHOOKS_RETRY_DELAYS must be at most ${maxWebhookRetries} whole numbers of seconds from 0 to 86400, separated by commas, got '${retryDelaysText}'.`,
+      )
+    }
+  }
+
   const settings: Settings = {
     databaseUrl: databaseUrl?.trim(),
     payloadSecret: raw('PAYLOAD_SECRET'),
@@ -311,6 +334,8 @@ export function readSettings(env: Env = process.env): Settings {
     s3,
     redisUrl,
     redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'wtk:',
+    webhooksAllowPrivateAddresses: boolean('WEBHOOKS_ALLOW_PRIVATE_ADDRESSES', false),
+    webhooksRetryDelays: Object.freeze(webhooksRetryDelays),
     production: raw('NODE_ENV') === 'production',
     building: raw('NEXT_PHASE') === 'phase-production-build',
   }
