@@ -16,6 +16,8 @@ import { Organisers } from './collections/Organisers'
 import { Stories } from './collections/Stories'
 import { StoryAudio } from './collections/StoryAudio'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { Webhooks } from './collections/Webhooks'
 import { SiteSettings } from './globals/SiteSettings'
 import { isAdmin, isEditor, partnerOrganiser } from './src/access/roles'
 import { poolOptions, resilientPg } from './src/db/pool'
@@ -44,6 +46,8 @@ import { offerOnlyNeededOperations } from './src/plugins/offeredOperations'
 import { uploadStorage } from './src/plugins/storage'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
+import { deliverWebhookTask } from './src/webhooks/deliverTask'
+import { webhookQueue } from './src/webhooks/queue'
 
 // Every setting is read and checked here, once: a wrong one stops the CMS with its name (src/env.ts).
 const env = settings()
@@ -96,7 +100,7 @@ export default buildConfig({
       supportedTimezones: [{ label: 'Amsterdam', value: 'Europe/Amsterdam' }],
     },
   },
-  collections: [Activities, ActivityHistory, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users],
+  collections: [Activities, ActivityHistory, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users, Webhooks, WebhookDeliveries],
   globals: [SiteSettings],
   editor: lexicalEditor(),
   email: emailAdapter(),
@@ -161,10 +165,14 @@ export default buildConfig({
       run: ({ req }) => isAdmin(req),
       cancel: ({ req }) => isAdmin(req),
     },
-    tasks: [sendEmailTask, expireSubmissionsTask],
-    // Runs queued mail and scheduled publications of stories inside the long-running server; every
+    tasks: [sendEmailTask, expireSubmissionsTask, deliverWebhookTask],
+    // Runs queued mail and scheduled publications of stories inside the long-running server, and
+    // webhook deliveries every 5 seconds, so a website hears of a withdrawn story at once. Every
     // instance may, since a job is claimed by one of them only (src/db/jobClaims.ts).
-    autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }],
+    autoRun: [
+      { cron: '* * * * *', queue: 'default', limit: 20 },
+      { cron: '*/5 * * * * *', queue: webhookQueue, limit: 20 },
+    ],
     shouldAutoRun: () => settings().jobsAutorun,
   },
   typescript: {

@@ -9,6 +9,7 @@ import { slug } from '../src/fields/slug'
 import { calendarEndpoint } from '../src/endpoints/calendar'
 import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
 import { applyActivityPlan, planActivityWrites, recordActivityPlan, refuseWritesPastTheWorkflow } from '../src/workflow/hooks'
+import { visibilityHooks } from '../src/webhooks/hooks'
 import { isDutchPostalCode, isWellFormedEmail, isWellFormedPhone, isWellFormedUrl, notBefore } from '../src/fields/validators'
 
 type Data = Record<string, unknown> | undefined
@@ -60,8 +61,11 @@ export const Activities: CollectionConfig = {
   hooks: {
     // One workflow plan per written activity, made after its row is locked (src/workflow/activityPlan.ts).
     beforeOperation: [refuseWritesPastTheWorkflow, planActivityWrites],
-    beforeChange: [applyActivityPlan],
-    afterChange: [recordActivityPlan],
+    // Websites hear when an activity enters or leaves the public API (src/webhooks/hooks.ts).
+    beforeChange: [...visibilityHooks.beforeChange, applyActivityPlan],
+    afterChange: [recordActivityPlan, ...visibilityHooks.afterChange],
+    beforeDelete: visibilityHooks.beforeDelete,
+    afterDelete: visibilityHooks.afterDelete,
   },
   fields: [
     // Decisions, the status and the editors' feedback, above the form.

@@ -6,6 +6,7 @@ import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
 import { assetKinds, assetLanguages } from '../src/fields/options'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
+import { announceChanges } from '../src/webhooks/hooks'
 import { imageMimeTypes } from './Media'
 
 export const CampaignAssets: CollectionConfig = {
@@ -17,7 +18,7 @@ export const CampaignAssets: CollectionConfig = {
     defaultColumns: ['title', 'kind', 'edition', 'language', 'filename'],
   },
   access: publicContent,
-  hooks: { beforeOperation: [checkUploadedFile] },
+  hooks: { beforeOperation: [checkUploadedFile], ...announceChanges('campaign-assets', 'campaign-asset.published', 'campaign-asset.deleted') },
   upload: {
     staticDir: mediaDir(uploadFolders['campaign-assets']),
     mimeTypes: [...imageMimeTypes, 'application/pdf', 'video/mp4', 'video/webm', 'video/quicktime'],

@@ -7,6 +7,7 @@ import { editionRoles } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
 import { isWellFormedUrl, notBefore } from '../src/fields/validators'
 import { preventDeleteWhileReferenced } from '../src/hooks/preventDeleteWhileReferenced'
+import { announceChanges } from '../src/webhooks/hooks'
 
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'd MMMM yyyy' } }
 const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMMM yyyy HH:mm' } }
@@ -27,6 +28,7 @@ export const Editions: CollectionConfig = {
   defaultPopulate: { year: true, number: true, theme: true, slug: true, startDate: true, endDate: true },
   hooks: {
     beforeDelete: [preventDeleteWhileReferenced('editie', [{ collection: 'activities', field: 'edition', what: 'activiteit(en)' }])],
+    ...announceChanges('editions', 'edition.updated', 'edition.updated'),
   },
   fields: [
     {

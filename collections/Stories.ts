@@ -7,6 +7,7 @@ import { consentMethods, storyPerspectives, themes } from '../src/fields/options
 import { slug } from '../src/fields/slug'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { withdrawConsentAtOnce } from '../src/hooks/withdrawConsentAtOnce'
+import { visibilityHooks } from '../src/webhooks/hooks'
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -35,7 +36,13 @@ export const Stories: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
-  hooks: { beforeChange: [stampPublishedAt, withdrawConsentAtOnce] },
+  hooks: {
+    // The public state is read before the consent hook takes a withdrawn story offline (src/webhooks/hooks.ts).
+    beforeChange: [...visibilityHooks.beforeChange, stampPublishedAt, withdrawConsentAtOnce],
+    afterChange: visibilityHooks.afterChange,
+    beforeDelete: visibilityHooks.beforeDelete,
+    afterDelete: visibilityHooks.afterDelete,
+  },
   fields: [
     { name: 'title', label: label('Titel', 'Title'), type: 'text', required: true, localized: true, maxLength: 200 },
     slug('stories'),

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { anyone, isEditor } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { isWellFormedEmail, isWellFormedPhone, isWellFormedUrl } from '../src/fields/validators'
+import { announceSiteSettings } from '../src/webhooks/hooks'
 
 /** The national help lines, shown on every campaign page; also written by the first migration. */
 export const defaultHelpLines = [
@@ -25,6 +26,7 @@ export const SiteSettings: GlobalConfig = {
   label: label('Website-instellingen', 'Site settings'),
   admin: { group: label('Beheer', 'Administration') },
   access: { read: anyone, update: isEditor, readVersions: isEditor },
+  hooks: { afterChange: [announceSiteSettings] },
   fields: [
     {
       name: 'currentEdition',

@@ -29,6 +29,8 @@ export interface Config {
     media: Media;
     'story-audio': StoryAudio;
     users: User;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     exports: Export;
     imports: Import;
     'payload-kv': PayloadKv;
@@ -48,6 +50,8 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     'story-audio': StoryAudioSelect<false> | StoryAudioSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -79,6 +83,7 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       expireUnconfirmedSubmissions: TaskExpireUnconfirmedSubmissions;
+      deliverWebhook: TaskDeliverWebhook;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
       schedulePublish: TaskSchedulePublish;
@@ -698,6 +703,70 @@ export interface CampaignAsset {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * Where the CMS posts its messages. http(s) only, public internet addresses only; redirects are not followed.
+   */
+  url: string;
+  events: (
+    | 'activity.published'
+    | 'activity.unpublished'
+    | 'activity.cancelled'
+    | 'story.published'
+    | 'story.unpublished'
+    | 'edition.updated'
+    | 'campaign-asset.published'
+    | 'campaign-asset.deleted'
+    | 'site-settings.updated'
+  )[];
+  active?: boolean | null;
+  description?: string | null;
+  /**
+   * whsec_ and the base64 of at least 24 random bytes. Left empty, the CMS makes one and shows it once, in the answer to the create.
+   */
+  secret?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  event:
+    | 'activity.published'
+    | 'activity.unpublished'
+    | 'activity.cancelled'
+    | 'story.published'
+    | 'story.unpublished'
+    | 'edition.updated'
+    | 'campaign-asset.published'
+    | 'campaign-asset.deleted'
+    | 'site-settings.updated';
+  webhook?: (number | null) | Webhook;
+  /**
+   * The same on every attempt: receivers recognise a repeat.
+   */
+  messageId: string;
+  /**
+   * As signed and sent.
+   */
+  body: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  lastStatus?: number | null;
+  lastError?: string | null;
+  lastAttemptAt?: string | null;
+  nextAttemptAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports".
  */
 export interface Export {
@@ -844,6 +913,7 @@ export interface PayloadJob {
           | 'inline'
           | 'sendEmail'
           | 'expireUnconfirmedSubmissions'
+          | 'deliverWebhook'
           | 'createCollectionExport'
           | 'createCollectionImport'
           | 'schedulePublish';
@@ -884,6 +954,7 @@ export interface PayloadJob {
         | 'inline'
         | 'sendEmail'
         | 'expireUnconfirmedSubmissions'
+        | 'deliverWebhook'
         | 'createCollectionExport'
         | 'createCollectionImport'
         | 'schedulePublish'
@@ -946,6 +1017,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1336,6 +1415,37 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  active?: T;
+  description?: T;
+  secret?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  event?: T;
+  webhook?: T;
+  messageId?: T;
+  body?: T;
+  status?: T;
+  attempts?: T;
+  lastStatus?: T;
+  lastError?: T;
+  lastAttemptAt?: T;
+  nextAttemptAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports_select".
  */
 export interface ExportsSelect<T extends boolean = true> {
@@ -1594,6 +1704,16 @@ export interface TaskExpireUnconfirmedSubmissions {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    delivery: number;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskCreateCollectionExport".
  */
 export interface TaskCreateCollectionExport {
@@ -1611,6 +1731,8 @@ export interface TaskCreateCollectionExport {
       | 'media'
       | 'story-audio'
       | 'users'
+      | 'webhooks'
+      | 'webhook-deliveries'
       | 'exports'
       | 'imports';
     drafts?: ('yes' | 'no') | null;

@@ -6,7 +6,7 @@ import { isEditor } from './roles'
  * A story anybody may read. `consent.withdrawn` is the story's own row, which every withdrawal
  * marks at once, also one saved as a draft (src/hooks/withdrawConsentAtOnce.ts).
  */
-const publicStory = (): Where => ({
+export const publicStory = (): Where => ({
   and: [{ _status: { equals: 'published' } }, { 'consent.withdrawn': { not_equals: true } }],
 })
 

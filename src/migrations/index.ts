@@ -6,6 +6,7 @@ import * as migration_20261123_104500_activity_versions from './20261123_104500_
 import * as migration_20261123_120000_content_changes from './20261123_120000_content_changes';
 import * as migration_20261123_122154_activity_export from './20261123_122154_activity_export';
 import * as migration_20261207_123349_upload_storage from './20261207_123349_upload_storage';
+import * as migration_20261207_131108_webhooks from './20261207_131108_webhooks';
 
 export const migrations = [
   {
@@ -46,6 +47,11 @@ export const migrations = [
   {
     up: migration_20261207_123349_upload_storage.up,
     down: migration_20261207_123349_upload_storage.down,
-    name: '20261207_123349_upload_storage'
+    name: '20261207_123349_upload_storage',
+  },
+  {
+    up: migration_20261207_131108_webhooks.up,
+    down: migration_20261207_131108_webhooks.down,
+    name: '20261207_131108_webhooks'
   },
 ];

@@ -32,6 +32,7 @@ import { Nothing as Nothing_cd19b2fcabe02f939a608d3af2adfa11 } from '../../../co
 import { StatusLabel as StatusLabel_4d7a06cf14979be0c10a407cbd4e730c } from '../../../components/activities/StatusLabel'
 import { ConsentCell as ConsentCell_f4dde99a7846d7392fcfe6245b075cec } from '../../../components/stories/ConsentCell'
 import { StoryPlanning as StoryPlanning_71f76761e0a426575260e640657f21a6 } from '../../../components/stories/StoryPlanning'
+import { ResendButton as ResendButton_f756119a95f138698411679cfd15a7f6 } from '../../../components/webhooks/ResendButton'
 import { FormatField as FormatField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { LimitField as LimitField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { Page as Page_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
@@ -87,6 +88,7 @@ export const importMap = {
   "/components/activities/StatusLabel#StatusLabel": StatusLabel_4d7a06cf14979be0c10a407cbd4e730c,
   "/components/stories/ConsentCell#ConsentCell": ConsentCell_f4dde99a7846d7392fcfe6245b075cec,
   "/components/stories/StoryPlanning#StoryPlanning": StoryPlanning_71f76761e0a426575260e640657f21a6,
+  "/components/webhooks/ResendButton#ResendButton": ResendButton_f756119a95f138698411679cfd15a7f6,
   "@payloadcms/plugin-import-export/rsc#FormatField": FormatField_cdf7e044479f899a31f804427d568b36,
   "@payloadcms/plugin-import-export/rsc#LimitField": LimitField_cdf7e044479f899a31f804427d568b36,
   "@payloadcms/plugin-import-export/rsc#Page": Page_cdf7e044479f899a31f804427d568b36,
