@@ -259,6 +259,25 @@ const fixtures: Record<string, Fixture> = {
     create: async () => ({ body: { collectionSlug: 'activities', importMode: 'create' } }),
     change: { body: () => ({ importMode: 'update' }), read: (doc) => doc.importMode },
   },
+  // Inactive endpoints: nothing is sent while the checks run.
+  webhooks: {
+    restricted: async () =>
+      (await payload.create({ collection: 'webhooks', data: { url: `https://www.example.nl/hook-${unique()}`, events: ['story.published'], active: false } }))
+        .id,
+    create: async () => ({ body: { url: `https://www.example.nl/hook-${unique()}`, events: ['story.published'], active: false } }),
+    change: { body: () => ({ description: `Omschrijving ${unique()}` }), read: (doc) => doc.description },
+  },
+  'webhook-deliveries': {
+    restricted: async () =>
+      (
+        await payload.create({
+          collection: 'webhook-deliveries',
+          data: { event: 'story.published', messageId: `msg_${unique()}`, body: '{}', status: 'succeeded', attempts: 1 },
+        })
+      ).id,
+    create: async () => ({ body: { event: 'story.published', messageId: `msg_${unique()}`, body: '{}', status: 'succeeded', attempts: 1 } }),
+    change: { body: () => ({ status: 'failed', lastError: `Fout ${unique()}` }), read: (doc) => doc.lastError },
+  },
   'payload-kv': {
     restricted: async () => {
       const kvKey = `sleutel-${unique()}`
