@@ -4,7 +4,8 @@ import { isEditor } from './roles'
 
 /**
  * A story anybody may read. `consent.withdrawn` is the story's own row, which every withdrawal
- * marks at once, also one saved as a draft (src/hooks/withdrawConsentAtOnce.ts).
+ * marks at once, also one saved as a draft (src/hooks/withdrawConsentAtOnce.ts). The search
+ * (src/search/query.ts) applies this same rule.
  */
 export const publicStory = (): Where => ({
   and: [{ _status: { equals: 'published' } }, { 'consent.withdrawn': { not_equals: true } }],

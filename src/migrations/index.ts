@@ -6,6 +6,7 @@ import * as migration_20261123_104500_activity_versions from './20261123_104500_
 import * as migration_20261123_120000_content_changes from './20261123_120000_content_changes';
 import * as migration_20261123_122154_activity_export from './20261123_122154_activity_export';
 import * as migration_20261207_123349_upload_storage from './20261207_123349_upload_storage';
+import * as migration_20261207_130000_search from './20261207_130000_search';
 import * as migration_20261207_131108_webhooks from './20261207_131108_webhooks';
 
 export const migrations = [
@@ -50,8 +51,13 @@ export const migrations = [
     name: '20261207_123349_upload_storage',
   },
   {
+    up: migration_20261207_130000_search.up,
+    down: migration_20261207_130000_search.down,
+    name: '20261207_130000_search',
+  },
+  {
     up: migration_20261207_131108_webhooks.up,
     down: migration_20261207_131108_webhooks.down,
-    name: '20261207_131108_webhooks'
+    name: '20261207_131108_webhooks',
   },
 ];
