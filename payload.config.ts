@@ -45,6 +45,7 @@ import { activityExport } from './src/plugins/activityExport'
 import { documentLocks, guardLockedDocuments } from './src/plugins/documentLocks'
 import { offerOnlyNeededOperations } from './src/plugins/offeredOperations'
 import { uploadStorage } from './src/plugins/storage'
+import { seo } from './src/plugins/seo'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 import { deliverWebhookTask } from './src/webhooks/deliverTask'
@@ -153,7 +154,7 @@ export default buildConfig({
   csrf: cookieOrigins(env),
   // The input guards and read caps come last so they also cover the collections the export plugin adds.
   // Uploads on local disk, or in the S3 bucket S3_BUCKET names (src/plugins/storage.ts).
-  plugins: [uploadStorage(), ...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits(), unreachableSessions],
+  plugins: [uploadStorage(), seo(), ...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits(), unreachableSessions],
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],

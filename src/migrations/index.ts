@@ -8,6 +8,7 @@ import * as migration_20261123_122154_activity_export from './20261123_122154_ac
 import * as migration_20261207_123349_upload_storage from './20261207_123349_upload_storage';
 import * as migration_20261207_130000_search from './20261207_130000_search';
 import * as migration_20261207_131108_webhooks from './20261207_131108_webhooks';
+import * as migration_20261207_131501_seo from './20261207_131501_seo';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261207_131108_webhooks.up,
     down: migration_20261207_131108_webhooks.down,
     name: '20261207_131108_webhooks',
+  },
+  {
+    up: migration_20261207_131501_seo.up,
+    down: migration_20261207_131501_seo.down,
+    name: '20261207_131501_seo',
   },
 ];

@@ -25,6 +25,11 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { EditorsOnlyRelationship as EditorsOnlyRelationship_15d3c93b77a99dbc52bd531e401af4b6 } from '../../../components/EditorsOnlyField'
 import { EditorsOnlySelect as EditorsOnlySelect_15d3c93b77a99dbc52bd531e401af4b6 } from '../../../components/EditorsOnlyField'
 import { ActivityHistory as ActivityHistory_fbda3a1ddb61f92f90d90cfbb8dcdca7 } from '../../../components/activities/ActivityHistory'
+import { OverviewComponent as OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaTitleComponent as MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaDescriptionComponent as MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { MetaImageComponent as MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
+import { PreviewComponent as PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860 } from '@payloadcms/plugin-seo/client'
 import { ExportMenuItem as ExportMenuItem_e6a0cd849036abc5a766606060fad961 } from '../../../components/activities/ExportMenuItem'
 import { BulkDecisions as BulkDecisions_823523a9b04b0f8043dcc755be9f4a06 } from '../../../components/activities/BulkDecisions'
 import { ActivitySaveButton as ActivitySaveButton_54f4ec0bbd543513aa134b6823422acb } from '../../../components/activities/SaveButton'
@@ -81,6 +86,11 @@ export const importMap = {
   "/components/EditorsOnlyField#EditorsOnlyRelationship": EditorsOnlyRelationship_15d3c93b77a99dbc52bd531e401af4b6,
   "/components/EditorsOnlyField#EditorsOnlySelect": EditorsOnlySelect_15d3c93b77a99dbc52bd531e401af4b6,
   "/components/activities/ActivityHistory#ActivityHistory": ActivityHistory_fbda3a1ddb61f92f90d90cfbb8dcdca7,
+  "@payloadcms/plugin-seo/client#OverviewComponent": OverviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaTitleComponent": MetaTitleComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaDescriptionComponent": MetaDescriptionComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#MetaImageComponent": MetaImageComponent_a8a977ebc872c5d5ea7ee689724c0860,
+  "@payloadcms/plugin-seo/client#PreviewComponent": PreviewComponent_a8a977ebc872c5d5ea7ee689724c0860,
   "/components/activities/ExportMenuItem#ExportMenuItem": ExportMenuItem_e6a0cd849036abc5a766606060fad961,
   "/components/activities/BulkDecisions#BulkDecisions": BulkDecisions_823523a9b04b0f8043dcc755be9f4a06,
   "/components/activities/SaveButton#ActivitySaveButton": ActivitySaveButton_54f4ec0bbd543513aa134b6823422acb,
