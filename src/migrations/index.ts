@@ -9,6 +9,7 @@ import * as migration_20261207_123349_upload_storage from './20261207_123349_upl
 import * as migration_20261207_130000_search from './20261207_130000_search';
 import * as migration_20261207_131108_webhooks from './20261207_131108_webhooks';
 import * as migration_20261207_131501_seo from './20261207_131501_seo';
+import * as migration_20261207_132429_merged_schema from './20261207_132429_merged_schema';
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261207_131501_seo.up,
     down: migration_20261207_131501_seo.down,
     name: '20261207_131501_seo',
+  },
+  {
+    up: migration_20261207_132429_merged_schema.up,
+    down: migration_20261207_132429_merged_schema.down,
+    name: '20261207_132429_merged_schema',
   },
 ];
