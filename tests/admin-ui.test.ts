@@ -202,7 +202,7 @@ describe('the admin in a browser', () => {
     await page.goto(`${base}/admin`)
 
     await page.getByRole('link', { name: 'Nieuwe activiteit aanmelden' }).click()
-    await page.getByLabel('Titel').waitFor()
+    await page.locator('#field-title').waitFor()
     // A partner fills in the activity, not the organisation, status or review.
     for (const hidden of ['Organisatie', 'Beoordeling', 'Interne notities (alleen redactie)', 'Slug (webadres)']) {
       expect(await page.getByText(hidden, { exact: true }).count(), hidden).toBe(0)
@@ -220,7 +220,7 @@ describe('the admin in a browser', () => {
     await page.getByLabel('Plaats').fill('Zwolle')
     await choose(page, 'field-location__province', 'Overijssel')
     await page.getByRole('button', { name: 'Wat', exact: true }).click()
-    await page.getByLabel('Titel').fill(fixture.title)
+    await page.locator('#field-title').fill(fixture.title)
     await page.getByLabel('Korte samenvatting').fill('Een avond voor ouders over opvoeden en over hulp vragen.')
     await choose(page, 'field-format', 'Bijeenkomst')
     await choose(page, 'field-edition', 'Praat met elkaar')
@@ -388,6 +388,6 @@ describe('the admin in a browser', () => {
     expect(await page.getByRole('button', { name: 'Opslaan' }).count()).toBe(0)
     // Its own activity opens as usual.
     await openActivity(page, otherActivityId)
-    expect(await page.getByLabel('Titel').inputValue()).toBe(fixture.otherTitle)
+    expect(await page.locator('#field-title').inputValue()).toBe(fixture.otherTitle)
   })
 })

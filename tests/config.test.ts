@@ -118,7 +118,14 @@ describe('statements of one transaction', () => {
       pg.Client.prototype.query = original
     }
     expect(overlapping).toEqual([])
-    expect((await payload.count({ collection: 'payload-locked-documents', where: { 'document.value': { in: organisers.map((o) => o.id) } } })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: 'payload-locked-documents',
+          where: { 'document.relationTo': { equals: 'organisers' }, 'document.value': { in: organisers.map((o) => o.id) } },
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 })
 

@@ -107,7 +107,7 @@ describe('GET /api/search: public documents only', () => {
     const partnerOrganiser = await makeOrganiser(payload)
     const partner = await makeUser(payload, 'partner', partnerOrganiser)
     const editor = await makeUser(payload, 'editor')
-    const later = await makeOpenEdition(payload, { year: (await nextFreeYear(payload)) + 1, submissions: { listedFrom: '2099-01-01T00:00:00.000Z' } })
+    const later = await makeOpenEdition(payload, { year: await nextFreeYear(payload), submissions: { listedFrom: '2099-01-01T00:00:00.000Z' } })
 
     await approved({ title: `Openbaar ${m}` })
     await makeActivity(payload, edition, organiser, { title: `Concept ${m}` })

@@ -15,6 +15,10 @@ export const untrackedTables = [
   'payload_preferences',
   'payload_preferences_rels',
   'users_sessions',
+  // Administrators' webhook endpoints and their delivery log: nothing anonymous readers see.
+  'webhooks',
+  'webhooks_events',
+  'webhook_deliveries',
 ]
 
 export const contentChangesSetup = `

@@ -12,10 +12,21 @@ export async function makeOrganiser(payload: Payload, data: Partial<Organiser> =
 }
 
 /** Each edition needs its own year; tests take years after any real or seeded edition. */
+/**
+ * A year no edition has. An edition's year lies between 2000 and 2100 and the suites share one
+ * database, so future years come first (from 2030 up, then 2027–2029) and past years last.
+ */
 export async function nextFreeYear(payload: Payload): Promise<number> {
-  const latest = await payload.find({ collection: 'editions', sort: '-year', limit: 1, depth: 0 })
-  return Math.max(2030, (latest.docs[0]?.year ?? 0) + 1)
+  const taken = new Set(
+    (await payload.find({ collection: 'editions', select: { year: true }, limit: 0, pagination: false, depth: 0 })).docs.map((doc) => doc.year),
+  )
+  const order = [...range(2030, 2100), ...range(2027, 2029), ...range(2000, 2026).reverse()]
+  const year = order.find((candidate) => !taken.has(candidate))
+  if (year === undefined) throw new Error('Every year from 2000 to 2100 has an edition in the test database.')
+  return year
 }
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i)
 
 export async function makeEdition(payload: Payload, data: Partial<Edition> = {}): Promise<Edition> {
   const year = data.year ?? (await nextFreeYear(payload))
