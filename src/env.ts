@@ -53,6 +53,7 @@ export const settingNames = [
   'REDIS_KEY_PREFIX',
   'WEBHOOKS_ALLOW_PRIVATE_ADDRESSES',
   'WEBHOOKS_RETRY_DELAYS',
+  'PREVIEW_URL',
 ] as const
 
 export type SettingName = (typeof settingNames)[number]
@@ -130,6 +131,11 @@ export type Settings = Readonly<{
   webhooksAllowPrivateAddresses: boolean
   /** Seconds before each retry of a failed webhook delivery; its length bounds the attempts. */
   webhooksRetryDelays: readonly number[]
+  /**
+   * The campaign site's preview page, with `{collection}`, `{id}`, `{slug}`, `{locale}` and `{token}`
+   * filled in per document; undefined: no preview button.
+   */
+  previewUrl: string | undefined
   /** NODE_ENV is production. */
   production: boolean
   /** `next build` is evaluating the config (NEXT_PHASE). */
@@ -208,6 +214,12 @@ const isRedisUrl = (value: string) => {
     return false
   }
 }
+export type PreviewUrlValues = Readonly<Record<'collection' | 'id' | 'slug' | 'locale' | 'token', string>>
+
+/** PREVIEW_URL with each `{name}` replaced by its value, URL-encoded. */
+export const fillPreviewUrl = (template: string, values: PreviewUrlValues): string =>
+  template.replace(/\{(collection|id|slug|locale|token)\}/g, (_, name: keyof PreviewUrlValues) => encodeURIComponent(values[name]))
+
 /** The Standard Webhooks schedule after the first, immediate attempt: 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
 export const defaultWebhookRetryDelays: readonly number[] = [5, 300, 1800, 7200, 18_000, 36_000, 36_000]
 /** The longest retry schedule WEBHOOKS_RETRY_DELAYS may set. */
@@ -300,6 +312,18 @@ export function readSettings(env: Env = process.env): Settings {
     }
   }
 
+  const previewUrlText = text('PREVIEW_URL')
+  let previewUrl: string | undefined
+  if (previewUrlText !== undefined) {
+    // Checked with the placeholders filled in: the URL parser would encode their braces.
+    if (!previewUrlText.includes('{token}')) problems.push(`PREVIEW_URL must contain {token}, where the preview token goes, got '${previewUrlText}'.`)
+    else if (!isHttpUrl(fillPreviewUrl(previewUrlText, { collection: 'stories', id: '1', slug: 'x', locale: 'nl', token: 't' }))) {
+      problems.push(
+        `PREVIEW_URL must be an http or https URL such as https://www.weektegenkindermishandeling.nl/voorbeeld?collection={collection}&slug={slug}&token={token}, got '${previewUrlText}'.`,
+      )
+    } else previewUrl = previewUrlText
+  }
+
   const settings: Settings = {
     databaseUrl: databaseUrl?.trim(),
     payloadSecret: raw('PAYLOAD_SECRET'),
@@ -336,6 +360,7 @@ export function readSettings(env: Env = process.env): Settings {
     redisKeyPrefix: text('REDIS_KEY_PREFIX') ?? 'wtk:',
     webhooksAllowPrivateAddresses: boolean('WEBHOOKS_ALLOW_PRIVATE_ADDRESSES', false),
     webhooksRetryDelays: Object.freeze(webhooksRetryDelays),
+    previewUrl,
     production: raw('NODE_ENV') === 'production',
     building: raw('NEXT_PHASE') === 'phase-production-build',
   }

@@ -77,6 +77,7 @@ describe('reading the settings', () => {
       jsonBodyMaxBytes: 1024 * 1024,
       logLevel: undefined,
       s3: undefined,
+      previewUrl: undefined,
       production: false,
     })
     expect(readSettings(Object.fromEntries(settingNames.map((name) => [name, ' '])))).toEqual(defaults)
@@ -117,6 +118,13 @@ describe('reading the settings', () => {
     )
     expect(problemWith({ SERVER_URL: 'ftp://cms.example.nl' })).toMatch(/^SERVER_URL must be an http or https URL/)
     expect(problemWith({ CORS_ORIGINS: 'https://www.example.nl, www.partner.nl' })).toMatch(/^CORS_ORIGINS must be .* got 'www.partner.nl'/)
+  })
+
+  it('keeps the preview URL as a template, and refuses one without {token} or that is no http URL', () => {
+    const template = 'https://www.weektegenkindermishandeling.nl/voorbeeld?collection={collection}&slug={slug}&token={token}'
+    expect(readSettings({ PREVIEW_URL: template }).previewUrl).toBe(template)
+    expect(problemWith({ PREVIEW_URL: 'https://www.example.nl/voorbeeld/{slug}' })).toMatch(/^PREVIEW_URL must contain \{token\}/)
+    expect(problemWith({ PREVIEW_URL: 'www.example.nl/voorbeeld?token={token}' })).toMatch(/^PREVIEW_URL must be an http or https URL/)
   })
 
   it('refuses a database URL without repeating it, since it may hold a password', () => {
