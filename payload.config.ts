@@ -37,6 +37,7 @@ import { withExclusiveJobClaims } from './src/db/jobClaims'
 import { withMigrationLock } from './src/db/migrationLock'
 import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
+import { previewEndpoints } from './src/endpoints/preview'
 import { searchEndpoint } from './src/endpoints/search'
 import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
 import { emailAdapter } from './src/mail/adapter'
@@ -46,6 +47,7 @@ import { documentLocks, guardLockedDocuments } from './src/plugins/documentLocks
 import { offerOnlyNeededOperations } from './src/plugins/offeredOperations'
 import { uploadStorage } from './src/plugins/storage'
 import { seo } from './src/plugins/seo'
+import { draftPreview } from './src/plugins/preview'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { migrations } from './src/migrations'
 import { deliverWebhookTask } from './src/webhooks/deliverTask'
@@ -104,7 +106,7 @@ export default buildConfig({
   },
   collections: [Activities, ActivityHistory, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users, Webhooks, WebhookDeliveries],
   globals: [SiteSettings],
-  endpoints: [searchEndpoint],
+  endpoints: [searchEndpoint, ...previewEndpoints],
   editor: lexicalEditor(),
   email: emailAdapter(),
   // Several instances share the database: migrations run one instance at a time, and each job is claimed by one runner.
@@ -154,7 +156,7 @@ export default buildConfig({
   csrf: cookieOrigins(env),
   // The input guards and read caps come last so they also cover the collections the export plugin adds.
   // Uploads on local disk, or in the S3 bucket S3_BUCKET names (src/plugins/storage.ts).
-  plugins: [uploadStorage(), seo(), ...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits(), unreachableSessions],
+  plugins: [uploadStorage(), seo(), draftPreview(), ...activityExport(), documentLocks(), inputGuards(), anonymousReadLimits(), unreachableSessions],
   graphQL: {
     maxComplexity: 1000,
     validationRules: () => [limitQueryShape()],

@@ -33,6 +33,8 @@ async function main(): Promise<number> {
     // tests/public-submission.test.ts, which sets its own.
     PUBLIC_SUBMISSION_LIMIT_PER_CONTACT: '1000',
     PUBLIC_SUBMISSION_LIMIT_TOTAL: '100000',
+    // The campaign site's preview page: the admin's preview button (tests/preview.test.ts).
+    PREVIEW_URL: 'https://www.weektegenkindermishandeling.nl/voorbeeld?collection={collection}&slug={slug}&token={token}',
     // Small limits keep the upload refusal tests fast.
     UPLOAD_MAX_BYTES: String(6 * 1024 * 1024),
     MEDIA_MAX_BYTES: String(2 * 1024 * 1024),
