@@ -37,6 +37,7 @@ import { withExclusiveJobClaims } from './src/db/jobClaims'
 import { withMigrationLock } from './src/db/migrationLock'
 import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
+import { openAPIEndpoint } from './src/endpoints/openapi'
 import { previewEndpoints } from './src/endpoints/preview'
 import { searchEndpoint } from './src/endpoints/search'
 import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
@@ -106,7 +107,7 @@ export default buildConfig({
   },
   collections: [Activities, ActivityHistory, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users, Webhooks, WebhookDeliveries],
   globals: [SiteSettings],
-  endpoints: [searchEndpoint, ...previewEndpoints],
+  endpoints: [searchEndpoint, ...previewEndpoints, openAPIEndpoint],
   editor: lexicalEditor(),
   email: emailAdapter(),
   // Several instances share the database: migrations run one instance at a time, and each job is claimed by one runner.

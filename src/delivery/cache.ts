@@ -14,7 +14,18 @@ type RouteArgs = { params: Promise<{ slug: string[] }> }
 type RouteHandler = (request: Request, args: RouteArgs) => Promise<Response>
 
 /** What websites read anonymously; everything else under /api is never cached. */
-const publicPaths = ['activities', 'editions', 'organisers', 'stories', 'campaign-assets', 'media', 'story-audio', 'globals/site-settings', 'search']
+const publicPaths = [
+  'activities',
+  'editions',
+  'organisers',
+  'stories',
+  'campaign-assets',
+  'media',
+  'story-audio',
+  'globals/site-settings',
+  'search',
+  'openapi.json',
+]
 
 export const publicCacheControl = 'public, max-age=60, stale-while-revalidate=300'
 export const privateCacheControl = 'private, no-store'

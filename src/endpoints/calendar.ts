@@ -6,6 +6,7 @@ import { activityFormats } from '../fields/options'
 import { limitsCheckedByEndpoint } from '../plugins/anonymousReadLimits'
 import type { Activity, Organiser } from '../payload-types'
 import { refusal } from '../http/refusal'
+import { openapi } from '../openapi/describe'
 
 export const calendarLimits = { defaultEvents: 500, maxEvents: 1000 }
 
@@ -103,4 +104,25 @@ export const calendarEndpoint: Endpoint = {
       },
     })
   },
+  custom: openapi(({ parameter, refused, whereOf }) => ({
+    operationId: 'getActivitiesCalendar',
+    summary: 'The public activities as an iCalendar feed',
+    description:
+      'RFC 5545, sorted by start, local Amsterdam times with the VTIMEZONE; a cancelled activity stays in it with STATUS:CANCELLED. Only public activities, whoever asks.',
+    tags: ['activities'],
+    parameters: [
+      whereOf('activities'),
+      parameter('locale'),
+      {
+        name: 'limit',
+        in: 'query',
+        description: `Most events, 1 to ${calendarLimits.maxEvents}; otherwise 400.`,
+        schema: { type: 'integer', minimum: 1, maximum: calendarLimits.maxEvents, default: calendarLimits.defaultEvents },
+      },
+    ],
+    responses: {
+      200: { description: 'The calendar.', content: { 'text/calendar': { schema: { type: 'string' } } } },
+      400: refused('A bad filter or `limit`.'),
+    },
+  })),
 }

@@ -3,6 +3,7 @@ import { type Endpoint, type PayloadRequest } from 'payload'
 import { idOf } from '../access/roles'
 import { amsterdamDate } from '../delivery/time'
 import { refusal } from '../http/refusal'
+import { openapi } from '../openapi/describe'
 
 type Dated = { id: number; startDate?: string | null; endDate?: string | null }
 
@@ -54,4 +55,16 @@ export const currentEditionEndpoint: Endpoint = {
     })
     return Response.json(edition)
   },
+  custom: openapi(({ documentOf, parameter, refused }) => ({
+    operationId: 'getCurrentEdition',
+    summary: 'The current edition',
+    description:
+      'The edition the editors chose in the site settings; without a choice the one running today (in Amsterdam), else the next one, else the most recent one.',
+    tags: ['editions'],
+    parameters: [parameter('depth'), parameter('locale')],
+    responses: {
+      200: { description: 'The edition.', content: { 'application/json': { schema: documentOf('editions') } } },
+      404: refused('There is no edition at all.'),
+    },
+  })),
 }

@@ -7,13 +7,14 @@ import { clientAddress } from '../http/clientAddress'
 import { alreadyConfirmedPage, cannotConfirmPage, confirmationFormPage, confirmedPage, submissionsClosedPage } from '../http/confirmationPages'
 import { refusalResponse } from '../http/refusal'
 import { readAtMost } from '../http/requestBodies'
+import { openapi } from '../openapi/describe'
 import type { Activity } from '../payload-types'
 import { editionWindowIsOpen } from '../workflow/submissionWindow'
 import { askForConfirmation } from '../workflow/notifications'
 import { checkConfirmationLink, hashAddress, submissionLimitReached } from '../workflow/publicSubmission'
 
 /** What the public form may fill in: the activity itself, never its status, review or owner. */
-const formFields = ['title', 'summary', 'format', 'audiences', 'themes', 'startsAt', 'endsAt', 'location', 'registration', 'contact'] as const
+export const formFields = ['title', 'summary', 'format', 'audiences', 'themes', 'startsAt', 'endsAt', 'location', 'registration', 'contact'] as const
 
 const json = (body: unknown, status: number, headers?: HeadersInit) => Response.json(body, { status, headers })
 
@@ -132,6 +133,59 @@ const submit: Endpoint = {
       throw error
     }
   },
+  custom: openapi(async ({ inputOf, refused }) => {
+    const activity = await inputOf('activities', formFields)
+    return {
+      operationId: 'submitActivity',
+      summary: 'Submit an activity without an account',
+      description:
+        'The public form of the campaign website. The contact gets an e-mail with a link to confirm; the activity reaches the editors only once confirmed, and is public only once approved. The contact details are never public.',
+      tags: ['public-submission'],
+      requestBody: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: {
+              ...activity,
+              properties: {
+                ...(activity.properties as object),
+                edition: { type: 'integer', description: 'The id of the edition whose submission window is open.' },
+                organisation: {
+                  type: 'object',
+                  required: ['name'],
+                  properties: { name: { type: 'string', minLength: 2 }, website: { type: 'string' } },
+                  additionalProperties: false,
+                  description: 'The organisation, named: an editor links it to a known one during review.',
+                },
+              },
+              required: [...((activity.required as string[]) ?? []), 'edition', 'organisation'],
+            },
+          },
+        },
+      },
+      responses: {
+        201: {
+          description: 'Received; waiting for the confirmation by e-mail.',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['message', 'expiresAt'],
+                properties: { message: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time', description: 'Confirm before this time.' } },
+              },
+            },
+          },
+        },
+        400: refused('A field is missing or wrong, named in `data.errors`.'),
+        403: refused('Submissions for this edition are closed.'),
+        413: refused('The request is too large.'),
+        429: {
+          ...refused('Too many submissions from this address or contact, or in total; try again later.'),
+          headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' } } },
+        },
+      },
+    }
+  }),
 }
 
 /** Only a submission that still waits for its contact: not one an editor withdrew, decided or deleted meanwhile. */
@@ -198,6 +252,19 @@ const confirmPage: Endpoint = {
     if (!waiting.ok) return waiting.answer
     return confirmationFormPage(waiting.activity.title, params)
   },
+  custom: openapi(({ pageAnswer }) => ({
+    operationId: 'showSubmissionConfirmation',
+    summary: 'The page the confirmation link opens',
+    description: 'A page with a button that confirms with a POST; opening the link changes nothing (mail scanners open links).',
+    tags: ['public-submission'],
+    parameters: ['id', 'expires', 'signature'].map((name) => ({ name, in: 'query' as const, required: true, schema: { type: 'string' } })),
+    responses: {
+      200: pageAnswer('The button to confirm, or a page saying it was confirmed already.'),
+      400: pageAnswer('The link is incomplete or wrong.'),
+      403: pageAnswer('Submissions for the edition have closed meanwhile.'),
+      410: pageAnswer('The link has expired, or the submission can no longer be confirmed.'),
+    },
+  })),
 }
 
 const confirm: Endpoint = {
@@ -219,6 +286,29 @@ const confirm: Endpoint = {
       throw error
     }
   },
+  custom: openapi(({ pageAnswer }) => ({
+    operationId: 'confirmSubmission',
+    summary: 'Confirm a submission (the button of the page)',
+    tags: ['public-submission'],
+    requestBody: {
+      required: true,
+      content: {
+        'application/x-www-form-urlencoded': {
+          schema: {
+            type: 'object',
+            required: ['id', 'expires', 'signature'],
+            properties: { id: { type: 'string' }, expires: { type: 'string' }, signature: { type: 'string' } },
+          },
+        },
+      },
+    },
+    responses: {
+      200: pageAnswer('Confirmed (or confirmed already): the editors review the activity.'),
+      400: pageAnswer('The link is incomplete or wrong.'),
+      403: pageAnswer('Submissions for the edition have closed meanwhile.'),
+      410: pageAnswer('The link has expired, or the submission can no longer be confirmed.'),
+    },
+  })),
 }
 
 export const publicSubmissionEndpoints: Endpoint[] = [submit, confirmPage, confirm]

@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { type FieldError, refusal } from '../http/refusal'
+import { openapi } from '../openapi/describe'
 import { anonymousReadDefaults } from '../plugins/anonymousReadLimits'
 import { queryLimitDefaults } from '../plugins/inputGuards'
 import { search, type SearchQuestion, type SearchType, searchTypes } from '../search/query'
@@ -59,4 +60,70 @@ export const searchEndpoint: Endpoint = {
     const { docs, totalDocs } = await search(req, question)
     return Response.json({ docs, totalDocs, page: question.page, limit: question.limit })
   },
+  custom: openapi(({ parameter, refused }) => ({
+    operationId: 'search',
+    summary: 'Search public activities and stories',
+    description:
+      'Dutch full-text search (stemming, accents ignored, title over summary over text), best match first; titles that look like `q` when the words find nothing. Only what anonymous readers may read is searched, whoever asks.',
+    tags: ['search'],
+    parameters: [
+      {
+        name: 'q',
+        in: 'query',
+        required: true,
+        description: `What to look for, 1 to ${searchLimits.maxQueryLength} characters: all words; "quotes" for a phrase, -word to leave out, or between words for either.`,
+        schema: { type: 'string', minLength: 1, maxLength: searchLimits.maxQueryLength },
+      },
+      {
+        name: 'type',
+        in: 'query',
+        description: 'Which kinds, comma separated (default all).',
+        schema: { type: 'string', default: searchTypes.join(','), examples: [...searchTypes] },
+      },
+      parameter('locale'),
+      {
+        name: 'limit',
+        in: 'query',
+        description: `Hits per page, 1 to ${searchLimits.maxLimit}; otherwise 400 (also with a login).`,
+        schema: { type: 'integer', minimum: 1, maximum: searchLimits.maxLimit, default: searchLimits.defaultLimit },
+      },
+      parameter('page'),
+    ],
+    responses: {
+      200: {
+        description: 'One page of hits.',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['docs', 'totalDocs', 'page', 'limit'],
+              additionalProperties: false,
+              properties: {
+                docs: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    required: ['type', 'id', 'slug', 'title', 'snippet', 'rank'],
+                    additionalProperties: false,
+                    properties: {
+                      type: { type: 'string', enum: [...searchTypes] },
+                      id: { type: 'integer' },
+                      slug: { type: ['string', 'null'] },
+                      title: { type: ['string', 'null'], description: 'Plain text: escape it.' },
+                      snippet: { type: 'string', description: 'HTML: the content escaped, the matched words in `<mark>`.' },
+                      rank: { type: 'number', description: 'Higher is better; comparable within one answer only.' },
+                    },
+                  },
+                },
+                totalDocs: { type: 'integer' },
+                page: { type: 'integer' },
+                limit: { type: 'integer' },
+              },
+            },
+          },
+        },
+      },
+      400: refused('An empty or overlong `q`, or a bad `type`, `locale`, `limit` or `page`, each with its message.'),
+    },
+  })),
 }

@@ -2,7 +2,7 @@
  * The Payload commands this project uses, run in-process with the project's database bootstrap:
  *
  *   tsx src/scripts/payload.ts migrate | migrate:status | migrate:create [name] | generate:types | generate:importmap
- *                              | generate:graphql
+ *                              | generate:graphql | generate:openapi
  *
  * Without DATABASE_URL they use the embedded development database.
  */
@@ -15,7 +15,7 @@ import { ensureDatabase } from '../db/bootstrap'
 import { settings } from '../env'
 
 const [command, ...args] = process.argv.slice(2)
-const known = ['migrate', 'migrate:status', 'migrate:create', 'generate:types', 'generate:importmap', 'generate:graphql']
+const known = ['migrate', 'migrate:status', 'migrate:create', 'generate:types', 'generate:importmap', 'generate:graphql', 'generate:openapi']
 
 async function main(): Promise<void> {
   if (!command || !known.includes(command)) {
@@ -37,6 +37,10 @@ async function main(): Promise<void> {
       const { graphQLSchemaText } = await import('../graphql/schema')
       fs.writeFileSync(config.graphQL.schemaOutputFile, graphQLSchemaText(config))
       console.log(`GraphQL schema written to ${path.relative(process.cwd(), config.graphQL.schemaOutputFile)}`)
+    } else if (command === 'generate:openapi') {
+      const { openAPIFile, openAPIText } = await import('../openapi/document')
+      fs.writeFileSync(openAPIFile, await openAPIText(config))
+      console.log(`OpenAPI document written to ${path.relative(process.cwd(), openAPIFile)}`)
     } else if (command === 'generate:importmap') {
       const { generateImportMap } = await import('payload')
       await generateImportMap(config, { log: true })

@@ -15,7 +15,7 @@ import { guardedServerFunctions } from '../../src/admin/serverFunctions'
  */
 export type Operation = { subject: string; operation: string; rest?: string; graphql: string[] }
 
-const standardCollectionRoutes: Record<string, string> = {
+export const standardCollectionRoutes: Record<string, string> = {
   'GET /': 'find',
   'GET /:id': 'findByID',
   'GET /count': 'count',
