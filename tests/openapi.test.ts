@@ -171,6 +171,8 @@ describe('the OpenAPI document of the public API', () => {
         'GET /api/activities/public-submission/confirm',
         'POST /api/activities/public-submission/confirm',
         'GET /api/openapi.json',
+        'POST /api/preview/{collection}/{id}',
+        'GET /api/preview/{collection}/{id}',
       ].sort(),
     )
     const list = document.paths['/api/activities'].get as unknown as { parameters: { name: string }[] }

@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isEditor } from '../access/roles'
 import { privateCacheControl } from '../delivery/cache'
 import { type FieldError, refusal } from '../http/refusal'
+import { openapi, type OpenAPIParameter } from '../openapi/describe'
 import { anonymousReadDefaults } from '../plugins/anonymousReadLimits'
 import { isPreviewCollection, previewCollections, previewLink, publicPreview } from '../preview/draft'
 import { verifyPreviewToken } from '../preview/token'
@@ -29,6 +30,11 @@ function readOptions(req: PayloadRequest): { locale: string; depth: number } {
   return { locale, depth }
 }
 
+const pathParameters: OpenAPIParameter[] = [
+  { name: 'collection', in: 'path', required: true, description: 'Which kind of document.', schema: { type: 'string', enum: [...previewCollections] } },
+  { name: 'id', in: 'path', required: true, description: "The document's id.", schema: { type: 'integer', minimum: 1 } },
+]
+
 /**
  * `POST /api/preview/:collection/:id`: an editor asks for a preview of one story, edition or
  * activity, and gets `{ token, url, expiresAt }`: a token for this document only, valid for an
@@ -50,6 +56,37 @@ const createPreview: Endpoint = {
       headers: { 'Cache-Control': privateCacheControl },
     })
   },
+  custom: openapi(({ parameter, refused }) => ({
+    operationId: 'createPreview',
+    summary: 'A preview link for one draft (editors)',
+    description:
+      "For an editor signed in to the CMS (`Authorization: JWT …`): a token for this one document, read-only, valid for an hour, and the campaign site's preview page with it. Never hand an editor's own login to a site.",
+    tags: ['preview'],
+    parameters: [...pathParameters, parameter('locale')],
+    responses: {
+      200: {
+        description: 'The token and the link.',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['token', 'url', 'expiresAt'],
+              additionalProperties: false,
+              properties: {
+                token: { type: 'string' },
+                url: { type: ['string', 'null'], description: 'PREVIEW_URL filled in; null when the CMS has none.' },
+                expiresAt: { type: 'string', format: 'date-time' },
+              },
+            },
+          },
+        },
+      },
+      401: refused('Not signed in.'),
+      403: refused('Signed in, but not as an editor.'),
+      404: refused('No such collection or document.'),
+      410: refused('A story whose storyteller withdrew consent: it is never shown again.'),
+    },
+  })),
 }
 
 /**
@@ -72,6 +109,30 @@ const readPreview: Endpoint = {
     const doc = await publicPreview(req.payload, { collection, id }, readOptions(req))
     return Response.json(doc, { headers: { 'Cache-Control': privateCacheControl } })
   },
+  custom: openapi(({ documentOf, parameter, refused }) => ({
+    operationId: 'readPreview',
+    summary: 'The newest draft of one document, with a preview token',
+    description:
+      'The newest draft of the document the token names, in the shape of a public read by id (nothing anonymous readers may not see). `private, no-store`: never cached.',
+    tags: ['preview'],
+    parameters: [
+      ...pathParameters,
+      { name: 'token', in: 'query', required: true, description: 'The token of `POST /api/preview/{collection}/{id}`.', schema: { type: 'string' } },
+      parameter('locale'),
+      parameter('depth'),
+    ],
+    responses: {
+      200: {
+        description: 'The draft.',
+        content: { 'application/json': { schema: { oneOf: previewCollections.map((slug) => documentOf(slug)) } } },
+      },
+      400: refused('A bad `locale` or `depth`.'),
+      401: refused('No token, or an invalid or expired one.'),
+      403: refused('A token for another document.'),
+      404: refused('No such collection or document.'),
+      410: refused('A story whose storyteller withdrew consent: it is never shown again.'),
+    },
+  })),
 }
 
 export const previewEndpoints: Endpoint[] = [createPreview, readPreview]
