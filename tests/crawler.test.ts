@@ -277,7 +277,10 @@ function leaksIn(body: unknown): string[] {
   for (const [value, why] of secrets) {
     if (text.includes(JSON.stringify(value).slice(1, -1))) found.push(`contains ${why}: ${JSON.stringify(value)}`)
   }
-  const walk = (node: unknown, path: string) => {
+  // A JSON Schema (the OpenAPI document) names fields; a private one there may only be a form's
+  // input, marked `writeOnly`.
+  const documentedInput = (child: unknown) => typeof child === 'object' && child !== null && (child as { writeOnly?: unknown }).writeOnly === true
+  const walk = (node: unknown, path: string, schemaProperties = false) => {
     if (!node || typeof node !== 'object') return
     const record = node as Record<string, unknown>
     if (!Array.isArray(node)) {
@@ -291,10 +294,10 @@ function leaksIn(body: unknown): string[] {
       if (record.relationTo === 'users' && record.value && typeof record.value === 'object') found.push(`a populated account at ${path}`)
     }
     for (const [key, child] of Object.entries(record)) {
-      if (privateKeys.has(key) && !blank(child) && !isPermissionMap(child))
+      if (privateKeys.has(key) && !blank(child) && !isPermissionMap(child) && !(schemaProperties && documentedInput(child)))
         found.push(`private field '${key}' at ${path}.${key}: ${JSON.stringify(child).slice(0, 120)}`)
       if (key === 'withdrawn' && typeof child === 'boolean') found.push(`consent value 'withdrawn' at ${path}.${key}`)
-      walk(child, `${path}.${key}`)
+      walk(child, `${path}.${key}`, key === 'properties' && !Array.isArray(node) && 'type' in record)
     }
   }
   walk(body, '')
