@@ -56,6 +56,9 @@ export const Activities: CollectionConfig = {
     unlock: isEditor,
   },
   defaultSort: 'startsAt',
+  // What a campaign site's list asks: one edition, one province, from a moment on, by start. The
+  // database walks this index in start order and stops at the page (docs/performance.md).
+  indexes: [{ fields: ['edition', 'location.province', 'startsAt'] }],
   // Drafts hold a change to an approved activity while the approved version stays public.
   versions: { drafts: { validate: true }, maxPerDoc: 30 },
   hooks: {

@@ -10,6 +10,7 @@ import * as migration_20261207_130000_search from './20261207_130000_search';
 import * as migration_20261207_131108_webhooks from './20261207_131108_webhooks';
 import * as migration_20261207_131501_seo from './20261207_131501_seo';
 import * as migration_20261207_132429_merged_schema from './20261207_132429_merged_schema';
+import * as migration_20261207_140513_activity_list_index from './20261207_140513_activity_list_index';
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261207_132429_merged_schema.up,
     down: migration_20261207_132429_merged_schema.down,
     name: '20261207_132429_merged_schema',
+  },
+  {
+    up: migration_20261207_140513_activity_list_index.up,
+    down: migration_20261207_140513_activity_list_index.down,
+    name: '20261207_140513_activity_list_index',
   },
 ];
