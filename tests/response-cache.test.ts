@@ -111,6 +111,23 @@ describe.each(modes)('the response cache %s', (_, url) => {
     const withCookie = await api('GET', path, { headers: { Cookie: `payload-token=${editor.token}`, Origin: origin } })
     expect(xCache(withCookie)).toBeNull()
     expect(titles(withCookie)).toContain(submitted.title)
+    // Payload trims a cookie's name: a space before `=` still signs in, and still counts as a login.
+    for (const cookie of [`payload-token =${editor.token}`, `voorkeur=1; payload-token =${editor.token}`]) {
+      const spaced = `${path}&cookie=${cookie.length}`
+      const signedIn = await api('GET', spaced, { headers: { Cookie: cookie, Origin: origin } })
+      expect(titles(signedIn), cookie).toContain(submitted.title)
+      expect(xCache(signedIn)).toBeNull()
+      expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+      const anonymousAfter = await api('GET', spaced)
+      expect(xCache(anonymousAfter)).toBe('MISS')
+      expect(titles(anonymousAfter)).not.toContain(submitted.title)
+    }
+    const query = `{ Activities(where: { title: { equals: "${submitted.title}" } }) { docs { title } } }`
+    const signedInGraphql = await graphql(query, undefined, undefined, { Cookie: `payload-token =${editor.token}`, Origin: origin })
+    expect(signedInGraphql.body.data.Activities.docs).toEqual([{ title: submitted.title }])
+    expect(xCache(signedInGraphql)).toBeNull()
+    const anonymousGraphql = await graphql(query)
+    expect(anonymousGraphql.body.data.Activities.docs).toEqual([])
     // What a login computed is never kept for the anonymous.
     const fresh = `${path}&page=1`
     expect(titles(await api('GET', fresh, { token: editor.token }))).toContain(submitted.title)

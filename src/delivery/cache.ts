@@ -7,6 +7,7 @@ import { Kind, parse, type OperationDefinitionNode } from 'graphql'
 import { getPayload, getRequestLanguage, headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
 
 import { contentVersionQuery, databaseIdentityQuery } from '../db/contentChanges'
+import { carriesCredentials as carriesLogin } from '../http/credentials'
 import { answerStore, cacheLimits, type AnswerStore, type StoredAnswer } from './responseStore'
 import { amsterdamDate } from './time'
 
@@ -36,8 +37,7 @@ const isPublicPath = (slug: string[]) => {
 }
 
 /** A request that carries a login (token header, API key or session cookie) is never shared. */
-export const carriesCredentials = (request: Request): boolean =>
-  request.headers.has('authorization') || /(?:^|;\s*)payload-token=/.test(request.headers.get('cookie') ?? '')
+export const carriesCredentials = (request: Request): boolean => carriesLogin(request.headers)
 
 const poolOf = (payload: Payload) => (payload.db as unknown as PostgresAdapter).pool
 

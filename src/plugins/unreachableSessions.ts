@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook, Config, GlobalBeforeOperationHook, 
 import { APIError } from 'payload'
 
 import { transactionOf } from '../db/transaction'
+import { carriesCredentials } from '../http/credentials'
 import { withBeforeOperation } from './everyCollection'
 
 /**
@@ -14,12 +15,7 @@ import { withBeforeOperation } from './everyCollection'
  * Payload's answer stands.
  */
 
-const carriesLogin = (req: PayloadRequest) => {
-  const authorization = req.headers.get('Authorization') ?? ''
-  if (/^(JWT|Bearer) \S/.test(authorization)) return true
-  const cookies = req.headers.get('Cookie') ?? ''
-  return cookies.split(';').some((cookie) => cookie.trim().startsWith(`${req.payload.config.cookiePrefix}-token=`))
-}
+const carriesLogin = (req: PayloadRequest) => carriesCredentials(req.headers, req.payload.config.cookiePrefix)
 
 async function refuseWhileDatabaseAway(req: PayloadRequest) {
   if (req.user || req.context.loginChecked || !carriesLogin(req)) return
