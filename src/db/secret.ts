@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto'
+import { hkdfSync, randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -31,3 +31,9 @@ export function resolveSecret(env: NodeJS.ProcessEnv = process.env): string {
   fs.writeFileSync(secretFile, secret + '\n', { mode: 0o600 })
   return secret
 }
+
+/**
+ * A key for one purpose (preview tokens, sealing webhook secrets), derived from the CMS secret:
+ * never the key that signs logins, and another one for each purpose.
+ */
+export const purposeKey = (payloadSecret: string, purpose: string): Buffer => Buffer.from(hkdfSync('sha256', payloadSecret, 'wtk', purpose, 32))

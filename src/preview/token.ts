@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto'
-
 import { jwtVerify, SignJWT } from 'jose'
+
+import { purposeKey } from '../db/secret'
 
 /**
  * Preview tokens: a JWT that names one document (collection and id) and nothing else, valid for
@@ -19,7 +19,7 @@ const audience = 'wtk-preview'
 const tokenType = 'wtk-preview+jwt'
 const algorithm = 'HS256'
 
-const keyFor = (secret: string) => createHmac('sha256', secret).update('wtk preview token v1').digest()
+const keyFor = (secret: string) => purposeKey(secret, 'preview token v1')
 
 /** The token for `target`, made at `now` (a test passes a time in the past to make an expired one). */
 export async function signPreviewToken(secret: string, target: PreviewTarget, now: Date = new Date()): Promise<{ token: string; expiresAt: Date }> {

@@ -1,4 +1,6 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto'
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto'
+
+import { purposeKey } from '../db/secret'
 
 /**
  * Webhook secrets as the Standard Webhooks specification has them: `whsec_` and the base64 of
@@ -27,7 +29,7 @@ export function secretKey(secret: string): Buffer | undefined {
   return bytes.length >= minSecretBytes && bytes.length <= maxSecretBytes ? bytes : undefined
 }
 
-const encryptionKey = (payloadSecret: string) => Buffer.from(hkdfSync('sha256', payloadSecret, 'wtk-webhooks', 'webhook secret encryption', 32))
+const encryptionKey = (payloadSecret: string) => purposeKey(payloadSecret, 'webhook secret encryption')
 
 export function sealSecret(secret: string, payloadSecret: string): string {
   const iv = randomBytes(12)
