@@ -1,10 +1,9 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { buildQuery, type DrizzleAdapter } from '@payloadcms/drizzle'
-import type { PayloadRequest, Where } from 'payload'
+import type { PayloadRequest } from 'payload'
 
-import { publiclyListed } from '../access/activities'
-import { publicStory } from '../access/stories'
+import { publicRows } from '../access/publicRows'
 import { textSearchConfig } from './database'
 
 type SQL = ReturnType<typeof sql>
@@ -27,8 +26,6 @@ type Source = {
   vector: SQL
   /** Activities are written in Dutch only; stories in each language. */
   config: (locale: string) => string
-  /** The read rule anonymous readers have: the same function the collection's access uses. */
-  publicRows: (req: PayloadRequest) => Promise<Where> | Where
 }
 
 const sources: Record<SearchType, Source> = {
@@ -41,7 +38,6 @@ const sources: Record<SearchType, Source> = {
     body: sql`"activities"."description"`,
     vector: sql`"activities"."_search"`,
     config: () => textSearchConfig('nl'),
-    publicRows: publiclyListed,
   },
   stories: {
     from: (locale) => sql`"stories" JOIN "stories_locales" ON "stories_locales"."_parent_id" = "stories"."id" AND "stories_locales"."_locale" = ${locale}`,
@@ -52,7 +48,6 @@ const sources: Record<SearchType, Source> = {
     body: sql`"stories_locales"."body"`,
     vector: sql`"stories_locales"."_search"`,
     config: textSearchConfig,
-    publicRows: publicStory,
   },
 }
 
@@ -73,7 +68,7 @@ async function publicCondition(req: PayloadRequest, type: SearchType, locale: st
     fields: req.payload.collections[type].config.flattenedFields,
     locale,
     tableName: adapter.tableNameMap.get(type) ?? type,
-    where: await sources[type].publicRows(req),
+    where: await publicRows[type](req),
   })
   if (joins.length > 0 || !where) throw new Error(`The public read rule of ${type} cannot be applied to the search.`)
   return where as SQL

@@ -5,11 +5,9 @@ import type {
   CollectionBeforeDeleteHook,
   GlobalAfterChangeHook,
   PayloadRequest,
-  Where,
 } from 'payload'
 
-import { publiclyListed } from '../access/activities'
-import { publicStory } from '../access/stories'
+import { publicRows } from '../access/publicRows'
 import { lockRow } from '../db/transaction'
 import type { WebhookEvent, WebhookEventData, WebhookEventType } from './events'
 import { queueWebhookEvents } from './queue'
@@ -35,17 +33,12 @@ declare module 'payload' {
   }
 }
 
-const publicRule: Record<Watched, (req: PayloadRequest) => Promise<Where> | Where> = {
-  activities: publiclyListed,
-  stories: publicStory,
-}
-
 const nouns: Record<Watched, 'activity' | 'story'> = { activities: 'activity', stories: 'story' }
 
 async function publicState(req: PayloadRequest, collection: Watched, id: number | string): Promise<PublicState | undefined> {
   const row = await req.payload.db.findOne<{ id: number; slug?: string | null; status?: string | null; updatedAt: string }>({
     collection,
-    where: { and: [{ id: { equals: id } }, await publicRule[collection](req)] },
+    where: { and: [{ id: { equals: id } }, await publicRows[collection](req)] },
     select: collection === 'activities' ? { slug: true, status: true, updatedAt: true } : { slug: true, updatedAt: true },
     req,
   })
