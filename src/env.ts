@@ -54,6 +54,13 @@ export const settingNames = [
   'WEBHOOKS_ALLOW_PRIVATE_ADDRESSES',
   'WEBHOOKS_RETRY_DELAYS',
   'PREVIEW_URL',
+  'RETENTION_CONTACT_MONTHS',
+  'RETENTION_REFUSED_DAYS',
+  'RETENTION_JOBS_DAYS',
+  'RETENTION_SUBMISSION_HASH_DAYS',
+  'RETENTION_EXPORTS_DAYS',
+  'RETENTION_WEBHOOK_DELIVERIES_DAYS',
+  'RETENTION_AUDIT_LOG_MONTHS',
 ] as const
 
 export type SettingName = (typeof settingNames)[number]
@@ -136,10 +143,30 @@ export type Settings = Readonly<{
    * filled in per document; undefined: no preview button.
    */
   previewUrl: string | undefined
+  /** How long personal data is kept (src/privacy/retention.ts). */
+  retention: RetentionSettings
   /** NODE_ENV is production. */
   production: boolean
   /** `next build` is evaluating the config (NEXT_PHASE). */
   building: boolean
+}>
+
+/** The periods of src/privacy/retention.ts, each counted from the moment named. */
+export type RetentionSettings = Readonly<{
+  /** Contact details of activities, from the end of their edition. */
+  contactMonths: number
+  /** Rejected and withdrawn activities, from their last change. */
+  refusedDays: number
+  /** Finished (done or failed) jobs, such as mail with its body, from their last change. */
+  jobsDays: number
+  /** The public form's hashed client address, from the submission. */
+  submissionHashDays: number
+  /** CSV exports of activities and their files, from their creation. */
+  exportsDays: number
+  /** Delivered or failed webhook deliveries, from their creation. */
+  webhookDeliveriesDays: number
+  /** Entries of the audit log. */
+  auditLogMonths: number
 }>
 
 /** One sentence per setting that is wrong. */
@@ -361,6 +388,15 @@ export function readSettings(env: Env = process.env): Settings {
     webhooksAllowPrivateAddresses: boolean('WEBHOOKS_ALLOW_PRIVATE_ADDRESSES', false),
     webhooksRetryDelays: Object.freeze(webhooksRetryDelays),
     previewUrl,
+    retention: Object.freeze({
+      contactMonths: wholeNumber('RETENTION_CONTACT_MONTHS', 12, 1, 120),
+      refusedDays: wholeNumber('RETENTION_REFUSED_DAYS', 90, 1, 3650),
+      jobsDays: wholeNumber('RETENTION_JOBS_DAYS', 30, 1, 3650),
+      submissionHashDays: wholeNumber('RETENTION_SUBMISSION_HASH_DAYS', 7, 1, 365),
+      exportsDays: wholeNumber('RETENTION_EXPORTS_DAYS', 7, 1, 3650),
+      webhookDeliveriesDays: wholeNumber('RETENTION_WEBHOOK_DELIVERIES_DAYS', 90, 1, 3650),
+      auditLogMonths: wholeNumber('RETENTION_AUDIT_LOG_MONTHS', 24, 1, 120),
+    }),
     production: raw('NODE_ENV') === 'production',
     building: raw('NEXT_PHASE') === 'phase-production-build',
   }

@@ -19,6 +19,8 @@ export const untrackedTables = [
   'webhooks',
   'webhooks_events',
   'webhook_deliveries',
+  // Administrators' record of what was done with personal data.
+  'audit_log',
 ]
 
 export const contentChangesSetup = `
