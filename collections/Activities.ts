@@ -1,4 +1,5 @@
-import type { CollectionConfig, Field } from 'payload'
+import type { CollectionConfig, Field, TextFieldSingleValidation } from 'payload'
+import { text } from 'payload/shared'
 
 import { createActivities, ownOrganiserOrEditor, readActivities, updateActivities } from '../src/access/activities'
 import { isEditor, nobody, partnerOrganiser } from '../src/access/roles'
@@ -17,6 +18,9 @@ type Data = Record<string, unknown> | undefined
 const dayAndTime = { date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'd MMMM yyyy HH:mm' } }
 
 const activitySlug = slug('activities')
+
+/** A contact's name, which may be empty once the contact details were erased (src/privacy/). */
+const erasableName: TextFieldSingleValidation = (value, options) => (!value && (options.siblingData as Data)?.erasedAt ? true : text(value, options))
 
 const needsPlace = (mode: unknown) => mode === 'on-site' || mode === 'hybrid'
 const needsLink = (mode: unknown) => mode === 'online' || mode === 'hybrid'
@@ -311,16 +315,39 @@ export const Activities: CollectionConfig = {
                 ),
               },
               fields: [
-                { name: 'name', label: label('Naam', 'Name'), type: 'text', required: true, maxLength: 120 },
+                {
+                  name: 'name',
+                  label: label('Naam', 'Name'),
+                  type: 'text',
+                  required: true,
+                  maxLength: 120,
+                  validate: erasableName,
+                },
                 {
                   name: 'email',
                   label: label('E-mail', 'E-mail'),
                   type: 'text',
                   required: true,
-                  validate: (v: unknown) => (v ? isWellFormedEmail(v) : 'Vul het e-mailadres van de contactpersoon in.'),
+                  validate: (v: unknown, { siblingData }: { siblingData: Data }) =>
+                    v ? isWellFormedEmail(v) : siblingData?.erasedAt ? true : 'Vul het e-mailadres van de contactpersoon in.',
                   admin: { description: label('Hier komt het besluit van de redactie binnen.', 'The editors’ decision is sent here.') },
                 },
                 { name: 'phone', label: label('Telefoon', 'Phone'), type: 'text', validate: isWellFormedPhone },
+                {
+                  // Set by the retention and by an erasure request (src/privacy/); the contact may then stay empty.
+                  name: 'erasedAt',
+                  label: label('Contactgegevens gewist op', 'Contact details erased at'),
+                  type: 'date',
+                  access: { create: nobody, update: nobody },
+                  admin: {
+                    readOnly: true,
+                    condition: (_, s) => Boolean(s?.erasedAt),
+                    description: label(
+                      'Gewist volgens de bewaartermijn of op verzoek van de contactpersoon (AVG).',
+                      'Erased after the retention period or on the contact’s request (GDPR).',
+                    ),
+                  },
+                },
               ],
             },
           ],
