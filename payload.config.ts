@@ -9,6 +9,7 @@ import sharp from 'sharp'
 
 import { Activities } from './collections/Activities'
 import { ActivityHistory } from './collections/ActivityHistory'
+import { AuditLog } from './collections/AuditLog'
 import { CampaignAssets } from './collections/CampaignAssets'
 import { Editions } from './collections/Editions'
 import { Media } from './collections/Media'
@@ -39,6 +40,7 @@ import { label } from './src/fields/label'
 import { answerMissingPreferenceWith404 } from './src/endpoints/preferences'
 import { openAPIEndpoint } from './src/endpoints/openapi'
 import { previewEndpoints } from './src/endpoints/preview'
+import { privacyEndpoints } from './src/endpoints/privacy'
 import { searchEndpoint } from './src/endpoints/search'
 import { answerLockedAsWrongPassword } from './src/hooks/sameLoginAnswer'
 import { emailAdapter } from './src/mail/adapter'
@@ -50,6 +52,7 @@ import { uploadStorage } from './src/plugins/storage'
 import { seo } from './src/plugins/seo'
 import { draftPreview } from './src/plugins/preview'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
+import { retentionTask } from './src/privacy/retention'
 import { migrations } from './src/migrations'
 import { deliverWebhookTask } from './src/webhooks/deliverTask'
 import { webhookQueue } from './src/webhooks/queue'
@@ -105,9 +108,9 @@ export default buildConfig({
       supportedTimezones: [{ label: 'Amsterdam', value: 'Europe/Amsterdam' }],
     },
   },
-  collections: [Activities, ActivityHistory, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users, Webhooks, WebhookDeliveries],
+  collections: [Activities, ActivityHistory, Editions, Organisers, Stories, CampaignAssets, Media, StoryAudio, Users, Webhooks, WebhookDeliveries, AuditLog],
   globals: [SiteSettings],
-  endpoints: [searchEndpoint, ...previewEndpoints, openAPIEndpoint],
+  endpoints: [searchEndpoint, ...previewEndpoints, openAPIEndpoint, ...privacyEndpoints],
   editor: lexicalEditor(),
   email: emailAdapter(),
   // Several instances share the database: migrations run one instance at a time, and each job is claimed by one runner.
@@ -171,7 +174,7 @@ export default buildConfig({
       run: ({ req }) => isAdmin(req),
       cancel: ({ req }) => isAdmin(req),
     },
-    tasks: [sendEmailTask, expireSubmissionsTask, deliverWebhookTask],
+    tasks: [sendEmailTask, expireSubmissionsTask, deliverWebhookTask, retentionTask],
     // Runs queued mail and scheduled publications of stories inside the long-running server, and
     // webhook deliveries every 5 seconds, so a website hears of a withdrawn story at once. Every
     // instance may, since a job is claimed by one of them only (src/db/jobClaims.ts).
