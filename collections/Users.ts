@@ -3,6 +3,7 @@ import type { AccessResult, CollectionAfterMeHook, CollectionBeforeValidateHook,
 import { isAdmin, isEditor, roleOf } from '../src/access/roles'
 import { settings } from '../src/env'
 import { label } from '../src/fields/label'
+import { auditRoleChanges } from '../src/hooks/auditRoleChanges'
 import { guardAccountRoles } from '../src/hooks/guardAccountRoles'
 import { requireTextCredentials } from '../src/hooks/requireTextCredentials'
 import { equalLoginTime } from '../src/hooks/sameLoginAnswer'
@@ -63,6 +64,7 @@ export const Users: CollectionConfig = {
   hooks: {
     beforeOperation: [requireTextCredentials, guardAccountRoles, equalLoginTime],
     beforeValidate: [firstUserIsAdmin],
+    afterChange: [auditRoleChanges],
     afterMe: [withoutSessions],
   },
   fields: [

@@ -2,6 +2,7 @@ import type { CollectionBeforeChangeHook } from 'payload'
 
 import { lockRow } from '../db/transaction'
 import { refusal } from '../http/refusal'
+import { writeAudit } from '../privacy/audit'
 
 type Consent = { withdrawn?: boolean | null } | null | undefined
 
@@ -38,6 +39,8 @@ export const withdrawConsentAtOnce: CollectionBeforeChangeHook = async ({ collec
   } else if (asked !== true) return data
   if (!rowWithdrawn) {
     await req.payload.db.updateOne({ collection: collection.slug, id, data: { consent: { withdrawn: true } }, req, returning: false })
+    // The first time only: the row carries the withdrawal from here on.
+    await writeAudit(req, { action: 'consent-withdrawn', summary: `Toestemming ingetrokken: ${collection.slug} ${id}`, details: { collection: collection.slug, id } })
   }
   return data
 }
