@@ -278,6 +278,14 @@ const fixtures: Record<string, Fixture> = {
     create: async () => ({ body: { event: 'story.published', messageId: `msg_${unique()}`, body: '{}', status: 'succeeded', attempts: 1 } }),
     change: { body: () => ({ status: 'failed', lastError: `Fout ${unique()}` }), read: (doc) => doc.lastError },
   },
+  // Nobody writes the audit log through an API, administrators included.
+  'audit-log': {
+    restricted: async () =>
+      (await payload.create({ collection: 'audit-log', data: { action: 'lookup', at: new Date().toISOString(), summary: `Inzage: a***@e***.nl ${unique()}` } })).id,
+    create: async () => ({ body: { action: 'lookup', at: new Date().toISOString(), summary: `Inzage: b***@e***.nl ${unique()}` } }),
+    change: { body: () => ({ summary: `Gewijzigd ${unique()}` }), read: (doc) => doc.summary },
+    graphqlWrites: true,
+  },
   'payload-kv': {
     restricted: async () => {
       const kvKey = `sleutel-${unique()}`
