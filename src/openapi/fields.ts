@@ -60,6 +60,17 @@ export async function anonymousMayReadField(field: FlattenedField, req: PayloadR
   }
 }
 
+/** Whether a form may send a field: not one only the CMS sets (such as when contact details were erased). */
+async function mayBeSent(field: FlattenedField, req: PayloadRequest): Promise<boolean> {
+  const create = 'access' in field ? field.access?.create : undefined
+  if (!create) return true
+  try {
+    return (await create({ req, doc: undefined, data: undefined, siblingData: undefined, id: undefined } as never)) === true
+  } catch {
+    return false
+  }
+}
+
 const englishOf = (text: unknown): string | undefined =>
   typeof text === 'string'
     ? text
@@ -187,6 +198,7 @@ export async function objectSchema(
   for (const field of fields) {
     const readable = await anonymousMayReadField(field, options.req)
     if (options.mode === 'read' && !readable) continue
+    if (options.mode === 'write' && !(await mayBeSent(field, options.req))) continue
     let schema = await valueSchema(field, options)
     if (!schema) continue
     const isRequired = ('required' in field && field.required === true) || present.includes(field.name)
