@@ -19,7 +19,8 @@ let partner: { user: User; token: string }
 let organiser: Organiser
 let edition: Edition
 
-const run = async <Row extends Record<string, unknown>>(query: SQL) => (await (payload.db as unknown as PostgresAdapter).drizzle.execute<Row>(query)).rows as Row[]
+const run = async <Row extends Record<string, unknown>>(query: SQL) =>
+  (await (payload.db as unknown as PostgresAdapter).drizzle.execute<Row>(query)).rows as Row[]
 
 beforeAll(async () => {
   payload = await getTestPayload()
@@ -66,7 +67,11 @@ async function storeEverywhere(address: string, neighbour: string) {
     collection: 'users',
     data: { email: shouted, password: 'Test-wachtwoord-2026!', name: 'Anne Jansen', role: 'partner', organiser: organiser.id },
   })
-  const finished = await payload.jobs.queue({ task: 'sendEmail', input: { to: address, subject: 'Besluit', text: 'Beste Anne' }, waitUntil: new Date('2099-01-01') })
+  const finished = await payload.jobs.queue({
+    task: 'sendEmail',
+    input: { to: address, subject: 'Besluit', text: 'Beste Anne' },
+    waitUntil: new Date('2099-01-01'),
+  })
   await run(sql`UPDATE payload_jobs SET completed_at = now() WHERE id = ${finished.id}`)
   const webhook = await payload.create({
     collection: 'webhooks',
@@ -85,7 +90,11 @@ async function storeEverywhere(address: string, neighbour: string) {
 
   // The neighbour: anne@… is inside joanne@…, and must not be touched.
   const other = await makeActivity(payload, edition, organiser, { contact: { name: 'Joanne', email: neighbour } })
-  const otherJob = await payload.jobs.queue({ task: 'sendEmail', input: { to: neighbour, subject: 'Besluit', text: 'Beste Joanne' }, waitUntil: new Date('2099-01-01') })
+  const otherJob = await payload.jobs.queue({
+    task: 'sendEmail',
+    input: { to: neighbour, subject: 'Besluit', text: 'Beste Joanne' },
+    waitUntil: new Date('2099-01-01'),
+  })
   return { contact, moved, unconfirmed, confirmed, history, account, finished, webhook, delivery, exported, other, otherJob }
 }
 
@@ -133,7 +142,8 @@ describe('privacy lookup and erasure', () => {
     const address = `anne.${unique()}@school.test`
     const neighbour = `jo${address}`
     const stored = await storeEverywhere(address, neighbour)
-    const versionsOf = async (id: number) => (await run<{ id: number }>(sql`SELECT id FROM _activities_v WHERE parent_id = ${id} ORDER BY id`)).map((row) => row.id)
+    const versionsOf = async (id: number) =>
+      (await run<{ id: number }>(sql`SELECT id FROM _activities_v WHERE parent_id = ${id} ORDER BY id`)).map((row) => row.id)
     const addressVersions = (await run<{ id: number }>(sql`SELECT id FROM _activities_v WHERE lower(version_contact_email) = ${address} ORDER BY id`)).map(
       (row) => row.id,
     )

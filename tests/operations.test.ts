@@ -281,7 +281,8 @@ const fixtures: Record<string, Fixture> = {
   // Nobody writes the audit log through an API, administrators included.
   'audit-log': {
     restricted: async () =>
-      (await payload.create({ collection: 'audit-log', data: { action: 'lookup', at: new Date().toISOString(), summary: `Inzage: a***@e***.nl ${unique()}` } })).id,
+      (await payload.create({ collection: 'audit-log', data: { action: 'lookup', at: new Date().toISOString(), summary: `Inzage: a***@e***.nl ${unique()}` } }))
+        .id,
     create: async () => ({ body: { action: 'lookup', at: new Date().toISOString(), summary: `Inzage: b***@e***.nl ${unique()}` } }),
     change: { body: () => ({ summary: `Gewijzigd ${unique()}` }), read: (doc) => doc.summary },
     graphqlWrites: true,

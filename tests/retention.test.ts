@@ -22,7 +22,8 @@ let editor: { user: User; token: string }
 let partner: { user: User; token: string }
 let organiser: Organiser
 
-const run = async <Row extends Record<string, unknown>>(query: SQL) => (await (payload.db as unknown as PostgresAdapter).drizzle.execute<Row>(query)).rows as Row[]
+const run = async <Row extends Record<string, unknown>>(query: SQL) =>
+  (await (payload.db as unknown as PostgresAdapter).drizzle.execute<Row>(query)).rows as Row[]
 const ago = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString()
 const monthsAgo = (months: number) => {
   const date = new Date()
@@ -45,9 +46,11 @@ async function activityWithVersions(edition: Edition, email: string): Promise<Ac
 }
 
 const contactOf = async (id: number) =>
-  (await run<{ name: string | null; email: string | null; phone: string | null; erased: string | null }>(
-    sql`SELECT contact_name AS name, contact_email AS email, contact_phone AS phone, contact_erased_at AS erased FROM activities WHERE id = ${id}`,
-  ))[0]
+  (
+    await run<{ name: string | null; email: string | null; phone: string | null; erased: string | null }>(
+      sql`SELECT contact_name AS name, contact_email AS email, contact_phone AS phone, contact_erased_at AS erased FROM activities WHERE id = ${id}`,
+    )
+  )[0]
 const versionContacts = async (id: number) =>
   run<{ name: string | null; email: string | null; phone: string | null }>(
     sql`SELECT version_contact_name AS name, version_contact_email AS email, version_contact_phone AS phone FROM _activities_v WHERE parent_id = ${id}`,

@@ -40,7 +40,11 @@ export const withdrawConsentAtOnce: CollectionBeforeChangeHook = async ({ collec
   if (!rowWithdrawn) {
     await req.payload.db.updateOne({ collection: collection.slug, id, data: { consent: { withdrawn: true } }, req, returning: false })
     // The first time only: the row carries the withdrawal from here on.
-    await writeAudit(req, { action: 'consent-withdrawn', summary: `Toestemming ingetrokken: ${collection.slug} ${id}`, details: { collection: collection.slug, id } })
+    await writeAudit(req, {
+      action: 'consent-withdrawn',
+      summary: `Toestemming ingetrokken: ${collection.slug} ${id}`,
+      details: { collection: collection.slug, id },
+    })
   }
   return data
 }

@@ -79,7 +79,11 @@ const editorsOnly =
     if (!slug || !exportable.includes(slug)) return forbidden('Alleen activiteiten kunnen worden geëxporteerd.')
     if (route === '/download' && body?.data) {
       const rows = await rowsToDownload(req, body.data)
-      await writeAudit(req, { action: 'export', summary: `Export van ${rows} activiteiten (download)`, details: exportDetails(body.data, rows, { download: true }) })
+      await writeAudit(req, {
+        action: 'export',
+        summary: `Export van ${rows} activiteiten (download)`,
+        details: exportDetails(body.data, rows, { download: true }),
+      })
     }
     // The body stream is read; the plugin's handlers read it again as text or JSON.
     const text = JSON.stringify(body)
@@ -92,7 +96,11 @@ const auditStoredExport: CollectionAfterChangeHook = async ({ doc, operation, re
   if (operation !== 'create') return doc
   const file = req.file?.data ?? (doc.filename ? await readFile(path.join(mediaDir('exports'), path.basename(doc.filename))).catch(() => undefined) : undefined)
   const rows = file ? csvRecords(file.toString('utf8')) : 0
-  await writeAudit(req, { action: 'export', summary: `Export van ${rows} activiteiten (${doc.filename ?? doc.id})`, details: exportDetails(doc, rows, { export: doc.id }) })
+  await writeAudit(req, {
+    action: 'export',
+    summary: `Export van ${rows} activiteiten (${doc.filename ?? doc.id})`,
+    details: exportDetails(doc, rows, { export: doc.id }),
+  })
   return doc
 }
 
