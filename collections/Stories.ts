@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { readStories } from '../src/access/stories'
 import { isEditor } from '../src/access/roles'
 import { label } from '../src/fields/label'
-import { consentMethods, storyPerspectives, themes } from '../src/fields/options'
+import { consentMethods, contentWarnings, storyPerspectives, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { withdrawConsentAtOnce } from '../src/hooks/withdrawConsentAtOnce'
@@ -14,7 +14,7 @@ export const Stories: CollectionConfig = {
   labels: { singular: label('Verhaal', 'Story'), plural: label('Verhalen', 'Stories') },
   admin: {
     useAsTitle: 'title',
-    defaultColumns: ['title', 'publishedAt', '_status', 'consentStatus', 'series', 'seriesNumber', 'perspective'],
+    defaultColumns: ['title', 'publishedAt', '_status', 'consentStatus', 'contentWarnings', 'series', 'seriesNumber', 'perspective'],
     group: label('Verhalen', 'Stories'),
     listSearchableFields: ['title', 'series'],
     pagination: { defaultLimit: 50 },
@@ -104,6 +104,20 @@ export const Stories: CollectionConfig = {
     },
     { name: 'edition', label: label('Editie', 'Edition'), type: 'relationship', relationTo: 'editions' },
     { name: 'themes', label: label("Thema's", 'Themes'), type: 'select', options: themes, hasMany: true, index: true },
+    {
+      name: 'contentWarnings',
+      label: label('Inhoudswaarschuwingen', 'Content warnings'),
+      type: 'select',
+      options: contentWarnings,
+      hasMany: true,
+      index: true,
+      admin: {
+        description: label(
+          'Websites tonen deze waarschuwingen vóór de tekst, zodat lezers zelf kiezen of ze verder lezen.',
+          'Websites show these warnings before the text, so readers can choose whether to read on.',
+        ),
+      },
+    },
     { name: 'heroImage', label: label('Beeld', 'Hero image'), type: 'upload', relationTo: 'media' },
     {
       name: 'audio',

@@ -81,6 +81,18 @@ export const storyPerspectives = [
   option('expert-by-experience', 'Ervaringsdeskundige', 'Expert by experience'),
 ]
 
+/** Warnings a website shows before the text of a story, so readers can choose whether to read on. */
+export const contentWarnings = [
+  option('sexual-abuse', 'Seksueel misbruik', 'Sexual abuse'),
+  option('physical-violence', 'Lichamelijk geweld', 'Physical violence'),
+  option('emotional-abuse', 'Emotionele mishandeling', 'Emotional abuse'),
+  option('neglect', 'Verwaarlozing', 'Neglect'),
+  option('domestic-violence', 'Huiselijk geweld', 'Domestic violence'),
+  option('death-of-a-child', 'Overlijden van een kind', 'Death of a child'),
+  option('self-harm', 'Zelfbeschadiging', 'Self-harm'),
+  option('other', 'Anders', 'Other'),
+]
+
 export const consentMethods = [
   option('written', 'Schriftelijk', 'Written'),
   option('digital', 'Digitaal ondertekend', 'Signed digitally'),
