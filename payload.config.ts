@@ -51,6 +51,7 @@ import { offerOnlyNeededOperations } from './src/plugins/offeredOperations'
 import { uploadStorage } from './src/plugins/storage'
 import { seo } from './src/plugins/seo'
 import { draftPreview } from './src/plugins/preview'
+import { announceConsentExpiryTask } from './src/workflow/announceConsentExpiryTask'
 import { expireSubmissionsTask } from './src/workflow/expireSubmissionsTask'
 import { retentionTask } from './src/privacy/retention'
 import { migrations } from './src/migrations'
@@ -93,6 +94,12 @@ export default buildConfig({
           Component: '/components/dashboard/PartnerHome#PartnerHome',
           minWidth: 'large',
         },
+        {
+          slug: 'consent-expiry',
+          label: label('Toestemming die verloopt', 'Expiring consent'),
+          Component: '/components/dashboard/ConsentExpiry#ConsentExpiry',
+          minWidth: 'large',
+        },
       ],
       // Editors start with their review queue, partners with their own organisation's activities.
       defaultLayout: ({ req }) =>
@@ -100,6 +107,7 @@ export default buildConfig({
           ? [{ widgetSlug: 'partner-home', width: 'full' }]
           : [
               { widgetSlug: 'review-queue', width: 'full' },
+              { widgetSlug: 'consent-expiry', width: 'full' },
               { widgetSlug: 'collections', width: 'full' },
             ],
     },
@@ -174,7 +182,7 @@ export default buildConfig({
       run: ({ req }) => isAdmin(req),
       cancel: ({ req }) => isAdmin(req),
     },
-    tasks: [sendEmailTask, expireSubmissionsTask, deliverWebhookTask, retentionTask],
+    tasks: [sendEmailTask, expireSubmissionsTask, announceConsentExpiryTask, deliverWebhookTask, retentionTask],
     // Runs queued mail and scheduled publications of stories inside the long-running server, and
     // webhook deliveries every 5 seconds, so a website hears of a withdrawn story at once. Every
     // instance may, since a job is claimed by one of them only (src/db/jobClaims.ts).

@@ -5,6 +5,7 @@ import { isEditor } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { consentMethods, contentWarnings, storyPerspectives, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
+import { consentValidityOnRow, markExpiryAfterChange, settleExpiryBeforeChange, settleExpiryBeforeDelete } from '../src/hooks/consentValidityOnRow'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { withdrawConsentAtOnce } from '../src/hooks/withdrawConsentAtOnce'
 import { visibilityHooks } from '../src/webhooks/hooks'
@@ -37,10 +38,11 @@ export const Stories: CollectionConfig = {
   },
   defaultSort: '-publishedAt',
   hooks: {
-    // The public state is read before the consent hook takes a withdrawn story offline (src/webhooks/hooks.ts).
-    beforeChange: [...visibilityHooks.beforeChange, stampPublishedAt, withdrawConsentAtOnce],
-    afterChange: visibilityHooks.afterChange,
-    beforeDelete: visibilityHooks.beforeDelete,
+    // The public state is read before the consent hooks change the row (src/webhooks/hooks.ts), and an
+    // expiry not yet announced is announced before a withdrawal could hide it.
+    beforeChange: [...visibilityHooks.beforeChange, settleExpiryBeforeChange, stampPublishedAt, withdrawConsentAtOnce, consentValidityOnRow],
+    afterChange: [...visibilityHooks.afterChange, markExpiryAfterChange],
+    beforeDelete: [...visibilityHooks.beforeDelete, settleExpiryBeforeDelete],
     afterDelete: visibilityHooks.afterDelete,
   },
   fields: [
@@ -155,6 +157,26 @@ export const Stories: CollectionConfig = {
         { name: 'method', label: label('Hoe', 'Method'), type: 'select', options: consentMethods },
         { name: 'recordedBy', label: label('Vastgelegd door', 'Recorded by'), type: 'relationship', relationTo: 'users' },
         { name: 'withdrawn', label: label('Ingetrokken', 'Withdrawn'), type: 'checkbox', defaultValue: false, index: true },
+        {
+          name: 'validUntil',
+          label: label('Geldig tot', 'Valid until'),
+          type: 'date',
+          index: true,
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            description: label(
+              'Leeg: zonder einddatum. Zodra deze datum voorbij is, is het verhaal meteen offline. Het dashboard meldt het 28 dagen vooraf.',
+              'Empty: no end date. Once this date has passed, the story is offline at once. The dashboard tells 28 days before.',
+            ),
+          },
+        },
+        {
+          // The `validUntil` whose passing websites have heard of (src/hooks/consentValidityOnRow.ts).
+          name: 'expiryAnnounced',
+          type: 'date',
+          hidden: true,
+          access: { read: () => false, create: () => false, update: () => false },
+        },
       ],
     },
   ],

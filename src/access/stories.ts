@@ -2,13 +2,27 @@ import type { Access, AccessResult, Where } from 'payload'
 
 import { isEditor } from './roles'
 
+/** Published, and the storyteller has not withdrawn consent: public while the consent is valid. */
+const publishedWithConsent = (): Where => ({
+  and: [{ _status: { equals: 'published' } }, { 'consent.withdrawn': { not_equals: true } }],
+})
+
 /**
- * A story anybody may read. `consent.withdrawn` is the story's own row, which every withdrawal
- * marks at once, also one saved as a draft (src/hooks/withdrawConsentAtOnce.ts). The search
- * (src/search/query.ts) applies this same rule.
+ * A story anybody may read. `consent.withdrawn` and `consent.validUntil` are the story's own row,
+ * which every withdrawal, and every save that sets or shortens the consent's validity, marks at
+ * once, also one saved as a draft (src/hooks/withdrawConsentAtOnce.ts,
+ * src/hooks/consentValidityOnRow.ts). A story is offline from the moment its `validUntil` passes,
+ * without any write. The search, the story audio and the webhooks apply this same rule
+ * (src/access/publicRows.ts); the response cache changes its key when a `validUntil` passes
+ * (src/db/contentChanges.ts).
  */
 export const publicStory = (): Where => ({
-  and: [{ _status: { equals: 'published' } }, { 'consent.withdrawn': { not_equals: true } }],
+  and: [publishedWithConsent(), { or: [{ 'consent.validUntil': { exists: false } }, { 'consent.validUntil': { greater_than: new Date().toISOString() } }] }],
+})
+
+/** Stories that were public until their consent's `validUntil` passed, `at` or before. */
+export const consentExpiredStory = (at = new Date()): Where => ({
+  and: [publishedWithConsent(), { 'consent.validUntil': { less_than_equal: at.toISOString() } }],
 })
 
 /**

@@ -66,7 +66,9 @@ export const dropContentChanges = `
  * that are writing right now (their changes are not visible yet, and will be; autovacuum's are
  * not content), the number of editions
  * whose activities are listed by now (`submissions.listedFrom` passing changes the lists
- * without a write).
+ * without a write), and the number of stories whose consent has ended by `$1` (a `consent.validUntil`
+ * passing takes a story offline without a write). `$1` is the application's clock, the one the
+ * stories' read rule compares with.
  */
 export const contentVersionQuery = `
   SELECT (SELECT last_value FROM content_changes)::text AS changes,
@@ -74,7 +76,8 @@ export const contentVersionQuery = `
             FROM pg_stat_activity
            WHERE datname = current_database() AND backend_type = 'client backend'
              AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()) AS writing,
-         (SELECT count(*)::int FROM editions WHERE submissions_listed_from <= now()) AS listed`
+         (SELECT count(*)::int FROM editions WHERE submissions_listed_from <= now()) AS listed,
+         (SELECT count(*)::int FROM stories WHERE consent_valid_until <= $1::timestamptz) AS expired`
 
 /**
  * Which database the counter belongs to, for keys shared with other databases' instances (one

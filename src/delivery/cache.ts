@@ -43,10 +43,11 @@ const poolOf = (payload: Payload) => (payload.db as unknown as PostgresAdapter).
 
 /** Changes whenever what anonymous readers see can change; see src/db/contentChanges.ts. */
 async function contentVersion(payload: Payload): Promise<string> {
-  const { rows } = await poolOf(payload).query<{ changes: string; writing: string; listed: number }>(contentVersionQuery)
-  const { changes, writing, listed } = rows[0]
+  const now = new Date()
+  const { rows } = await poolOf(payload).query<{ changes: string; writing: string; listed: number; expired: number }>(contentVersionQuery, [now])
+  const { changes, writing, listed, expired } = rows[0]
   // Today's date in Amsterdam too: the current edition is chosen by date.
-  return `${changes}|${writing}|${listed}|${amsterdamDate(new Date())}`
+  return `${changes}|${writing}|${listed}|${expired}|${amsterdamDate(now)}`
 }
 
 let identity: Promise<string> | undefined

@@ -37,6 +37,15 @@ const consentWithdrawn = (collection: PreviewCollection, doc: Stored) =>
   collection === 'stories' && (doc.consent as { withdrawn?: unknown } | null | undefined)?.withdrawn === true
 
 /**
+ * A story whose storyteller's consent has ended is not previewed either. The newest version
+ * decides: it holds the editors' latest word on the consent, such as a renewal not yet published.
+ */
+const consentEnded = (collection: PreviewCollection, doc: Stored) => {
+  const validUntil = collection === 'stories' ? (doc.consent as { validUntil?: unknown } | null | undefined)?.validUntil : undefined
+  return typeof validUntil === 'string' && new Date(validUntil).getTime() <= Date.now()
+}
+
+/**
  * The newest version of one document in exactly the shape an anonymous reader gets of a public
  * one: Payload reads it out for a request without a user, so every field an anonymous reader
  * may not read (contact, review, consent, submittedBy...) is left out by the fields' own read
@@ -48,6 +57,12 @@ export async function publicPreview(payload: Payload, target: PreviewTarget & { 
   if (!stored) throw refusal(404, 'Dit document bestaat niet (meer).')
   if (consentWithdrawn(collection, stored.row) || consentWithdrawn(collection, stored.newest)) {
     throw refusal(410, 'De verteller heeft de toestemming voor dit verhaal ingetrokken: het wordt nergens meer getoond, ook niet als voorbeeld.')
+  }
+  if (consentEnded(collection, stored.newest)) {
+    throw refusal(
+      410,
+      'De toestemming van de verteller voor dit verhaal is verlopen: het wordt niet getoond, ook niet als voorbeeld. Leg eerst een nieuwe toestemming vast.',
+    )
   }
   // `data` hands Payload the version to read out; no `user`: the read is an anonymous one.
   const doc = await payload.findByID({

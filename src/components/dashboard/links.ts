@@ -12,3 +12,14 @@ export function activitiesListURL(adminRoute: string, filter: Record<string, str
 }
 
 export const activityURL = (adminRoute: string, id: number | string) => `${adminRoute}/collections/activities/${id}`
+
+export const storyURL = (adminRoute: string, id: number | string) => `${adminRoute}/collections/stories/${id}`
+
+/** The stories list with the stories whose consent ends at `until` or before, soonest first. */
+export function storiesConsentEndingURL(adminRoute: string, until: Date): string {
+  const params = new URLSearchParams()
+  params.set('where[or][0][and][0][consent.validUntil][less_than_equal]', until.toISOString())
+  params.set('where[or][0][and][1][consent.withdrawn][not_equals]', 'true')
+  params.set('sort', 'consent.validUntil')
+  return `${adminRoute}/collections/stories?${params}`
+}

@@ -55,6 +55,7 @@ import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc056
 import { ImportExportProvider as ImportExportProvider_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { ReviewQueue as ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19 } from '../../../components/dashboard/ReviewQueue'
 import { PartnerHome as PartnerHome_10178b8f049e9a1860af2f82aa3f2f1b } from '../../../components/dashboard/PartnerHome'
+import { ConsentExpiry as ConsentExpiry_f70078ed3ae9344108920fff46cea01b } from '../../../components/dashboard/ConsentExpiry'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -116,5 +117,6 @@ export const importMap = {
   "@payloadcms/plugin-import-export/rsc#ImportExportProvider": ImportExportProvider_cdf7e044479f899a31f804427d568b36,
   "/components/dashboard/ReviewQueue#ReviewQueue": ReviewQueue_f14a7dd3936d1ddfa6451dacba870c19,
   "/components/dashboard/PartnerHome#PartnerHome": PartnerHome_10178b8f049e9a1860af2f82aa3f2f1b,
+  "/components/dashboard/ConsentExpiry#ConsentExpiry": ConsentExpiry_f70078ed3ae9344108920fff46cea01b,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,42 @@
+import { commitTransaction, initTransaction, killTransaction, type TaskConfig } from 'payload'
+
+import { consentExpiredStory } from '../access/stories'
+import { settleExpiredConsent } from '../hooks/consentValidityOnRow'
+
+type Candidate = { id: number; consent?: { validUntil?: string | null; expiryAnnounced?: string | null } | null }
+
+/**
+ * Tells websites `story.unpublished` for stories that went offline because their consent's
+ * `validUntil` passed: the expiry itself writes nothing, so no write's hooks announce it. Each
+ * story in its own transaction, under its row lock, and once (src/hooks/consentValidityOnRow.ts).
+ */
+export const announceConsentExpiryTask: TaskConfig<{ input: object; output: { announced: number } }> = {
+  slug: 'announceConsentExpiry',
+  label: 'Verlopen toestemming van verhalen melden aan websites',
+  schedule: [{ cron: '* * * * *', queue: 'default' }],
+  handler: async ({ req }) => {
+    const expired = await req.payload.db.find<Candidate>({
+      collection: 'stories',
+      where: consentExpiredStory(),
+      select: { consent: { validUntil: true, expiryAnnounced: true } },
+      pagination: false,
+      limit: 0,
+      req,
+    })
+    const pending = expired.docs.filter(
+      ({ consent }) => consent?.validUntil && new Date(consent.validUntil).getTime() !== new Date(consent.expiryAnnounced ?? 0).getTime(),
+    )
+    let announced = 0
+    for (const story of pending) {
+      const own = await initTransaction(req)
+      try {
+        if (await settleExpiredConsent(req, story.id)) announced++
+        if (own) await commitTransaction(req)
+      } catch (error) {
+        if (own) await killTransaction(req)
+        throw error
+      }
+    }
+    return { output: { announced } }
+  },
+}
