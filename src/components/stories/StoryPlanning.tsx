@@ -47,7 +47,7 @@ export async function StoryPlanning({ payload, user }: Props) {
 
   return (
     <section className="story-planning" aria-labelledby="story-planning-title">
-      <h3 id="story-planning-title">Ingepland</h3>
+      <h2 id="story-planning-title">Ingepland</h2>
       <ol>
         {planned.map(({ job, input }) => {
           const story = byId.get(String(input.doc!.value))
