@@ -60,6 +60,14 @@ async function pageOf(account: 'editor' | 'partner'): Promise<Page> {
   return pages[account]!
 }
 
+/** The label of the group the keyboard focus is in, or the text of the focused element. */
+const focusIsOn = (page: Page) =>
+  page.evaluate(() => {
+    const focused = document.activeElement as HTMLElement | null
+    if (!focused || focused === document.body) return 'nothing (the page itself)'
+    return focused.closest('[role="group"]')?.getAttribute('aria-label') ?? focused.textContent?.trim() ?? null
+  })
+
 async function settled(page: Page) {
   await page.waitForLoadState('networkidle')
   await expect.poll(() => page.locator('.shimmer-effect').count()).toBe(0)
@@ -228,9 +236,12 @@ describe('the admin’s own components meet WCAG 2.1 AA', () => {
       await panel.getByRole('button', { name: decision, exact: true }).click()
       const dialog = panel.getByRole('group', { name: decision })
       await dialog.waitFor()
+      // The keyboard focus moves into the question, and back to the decision's button after "Terug".
+      await expect.poll(() => focusIsOn(page)).toBe(decision)
       await expectAccessible(page, '.workflow-panel')
       await dialog.getByRole('button', { name: 'Terug' }).click()
       await dialog.waitFor({ state: 'detached' })
+      await expect.poll(() => focusIsOn(page)).toBe(decision)
     }
   })
 
@@ -260,6 +271,7 @@ describe('the admin’s own components meet WCAG 2.1 AA', () => {
     await expectNoSeriousInOwnComponents(page, 'activiteitenlijst (redactie)')
     await bulk.getByRole('button', { name: 'Wijzigingen vragen', exact: true }).click()
     await bulk.getByRole('group', { name: 'Wijzigingen vragen' }).waitFor()
+    await expect.poll(() => focusIsOn(page)).toBe('Wijzigingen vragen')
     await expectAccessible(page, '.bulk-decisions')
     await bulk.getByRole('button', { name: 'Terug' }).click()
     // One allowed, one refused: the report lists the refusal.
