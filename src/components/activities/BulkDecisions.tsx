@@ -67,7 +67,7 @@ export function BulkDecisions() {
   }
 
   const report = outcomes && (
-    <div className="bulk-decisions__report" role="status">
+    <div className="bulk-decisions__report">
       <p>
         <strong>
           {outcomes.action.label}: {outcomes.results.filter((r) => r.ok).length} van {outcomes.results.length} gelukt.
@@ -90,24 +90,28 @@ export function BulkDecisions() {
     </div>
   )
 
-  if (selectedIDs.length === 0) {
-    return (
-      report || (
-        <p className="bulk-decisions__hint">
-          Zoek op titel, samenvatting of plaats en filter op editie, status, provincie, vorm, organisatie of datum. Selecteer activiteiten om voor meerdere
-          tegelijk te beslissen.
-        </p>
-      )
-    )
-  }
-
+  // The live region stays in place whether or not activities are selected, so a screen reader
+  // announces the report when it appears (a region that appears with its text is often not read).
   return (
-    <div className="bulk-decisions">
-      {report}
-      <p className="bulk-decisions__title">
-        Besluit voor {selectedIDs.length === 1 ? '1 geselecteerde activiteit' : `${selectedIDs.length} geselecteerde activiteiten`}:
-      </p>
-      <WorkflowActions actions={actions} busy={running} onRun={decide} submitter="de indieners" suffix={` (${selectedIDs.length})`} />
-    </div>
+    <>
+      <div className="bulk-decisions__live" role="status">
+        {report}
+      </div>
+      {selectedIDs.length > 0 ? (
+        <div className="bulk-decisions">
+          <p className="bulk-decisions__title">
+            Besluit voor {selectedIDs.length === 1 ? '1 geselecteerde activiteit' : `${selectedIDs.length} geselecteerde activiteiten`}:
+          </p>
+          <WorkflowActions actions={actions} busy={running} onRun={decide} submitter="de indieners" suffix={` (${selectedIDs.length})`} />
+        </div>
+      ) : (
+        !report && (
+          <p className="bulk-decisions__hint">
+            Zoek op titel, samenvatting of plaats en filter op editie, status, provincie, vorm, organisatie of datum. Selecteer activiteiten om voor meerdere
+            tegelijk te beslissen.
+          </p>
+        )
+      )}
+    </>
   )
 }
