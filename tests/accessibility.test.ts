@@ -274,9 +274,12 @@ describe('the admin’s own components meet WCAG 2.1 AA', () => {
     await expect.poll(() => focusIsOn(page)).toBe('Wijzigingen vragen')
     await expectAccessible(page, '.bulk-decisions')
     await bulk.getByRole('button', { name: 'Terug' }).click()
-    // One allowed, one refused: the report lists the refusal.
+    // One allowed, one refused: the report lists the refusal, in a live region that was already
+    // on the page (a screen reader may not read a region that appears with its text).
+    await page.evaluate(() => document.querySelectorAll('[role="status"]').forEach((region) => region.setAttribute('data-before-decision', '')))
     await bulk.getByRole('button', { name: 'In behandeling nemen', exact: true }).click()
     await expect.poll(() => page.locator('.bulk-decisions__report').textContent()).toContain('1 van 2 gelukt')
+    expect(await page.locator('[role="status"][data-before-decision] .bulk-decisions__report').count()).toBe(1)
     await settled(page)
     await expectAccessible(page, '.bulk-decisions__report')
   })
