@@ -5,6 +5,7 @@ import { mediaDir, uploadFolders } from '../src/db/paths'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
 import { assetKinds, assetLanguages } from '../src/fields/options'
+import { altText } from '../src/fields/validators'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
 import { announceChanges } from '../src/webhooks/hooks'
 import { imageMimeTypes } from './Media'
@@ -50,8 +51,7 @@ export const CampaignAssets: CollectionConfig = {
       localized: true,
       maxLength: 300,
       admin: { description: label('Verplicht voor afbeeldingen.', 'Required for images.') },
-      validate: (value: unknown, { data }: { data: Record<string, unknown> }) =>
-        String(data?.mimeType ?? '').startsWith('image/') && !value ? 'Geef afbeeldingen een alternatieve tekst die beschrijft wat er te zien is.' : true,
+      validate: altText((data) => String(data.mimeType ?? '').startsWith('image/')),
     },
   ],
 }

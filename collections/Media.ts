@@ -4,6 +4,7 @@ import { publicContent } from '../src/access/roles'
 import { settings } from '../src/env'
 import { mediaDir, uploadFolders } from '../src/db/paths'
 import { label } from '../src/fields/label'
+import { altText } from '../src/fields/validators'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
 import { refuseFilesLargerThan } from '../src/hooks/refuseLargeFiles'
@@ -45,6 +46,7 @@ export const Media: CollectionConfig = {
       required: true,
       localized: true,
       maxLength: 300,
+      validate: altText(() => true),
       admin: { description: label('Beschrijf wat er te zien is, voor wie het beeld niet ziet.', 'Describe the image for people who cannot see it.') },
     },
     { name: 'credit', label: label('Fotograaf of bron', 'Credit'), type: 'text', maxLength: 200 },

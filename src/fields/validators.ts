@@ -1,3 +1,6 @@
+import type { TextFieldSingleValidation } from 'payload'
+import { text } from 'payload/shared'
+
 /**
  * Checks shared by several collections. Each returns `true` or a message a person understands;
  * Payload turns the message into a 400 that names the field.
@@ -46,3 +49,17 @@ export const notBefore = (value: unknown, start: unknown, message: string): true
   if (end === undefined || begin === undefined) return true
   return end >= begin ? true : message
 }
+
+/**
+ * The alt text of an image, where `needed` says the document is one: more than spaces, in every
+ * locale that is written, through every operation (Payload's `required` lets spaces through).
+ * Payload's own text checks (length) follow.
+ */
+export const altText =
+  (needed: (data: Record<string, unknown>) => boolean): TextFieldSingleValidation =>
+  (value, args) => {
+    if (needed((args.data ?? {}) as Record<string, unknown>) && !(typeof value === 'string' && value.trim())) {
+      return 'Geef afbeeldingen een alternatieve tekst die beschrijft wat er te zien is.'
+    }
+    return text(value, args)
+  }
