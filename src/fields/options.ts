@@ -144,3 +144,14 @@ export const assetLanguages = [
 export const userRoles = [option('admin', 'Beheerder', 'Administrator'), option('editor', 'Redacteur', 'Editor'), option('partner', 'Partner', 'Partner')]
 
 export const valuesOf = (options: { value: string }[]) => options.map((o) => o.value)
+
+/** What the privacy check before publishing a story finds (src/privacy/personalData.ts); the Dutch words appear in its refusals. */
+export const privacyFindingKinds = [
+  option('email', 'e-mailadres', 'e-mail address'),
+  option('phone', 'telefoonnummer', 'phone number'),
+  option('postcode', 'postcode met huisnummer', 'postcode with house number'),
+  option('bsn', 'burgerservicenummer (BSN)', 'citizen service number (BSN)'),
+  option('iban', 'rekeningnummer (IBAN)', 'bank account number (IBAN)'),
+  option('birthDate', 'geboortedatum', 'date of birth'),
+  option('name', 'echte naam', 'real name'),
+]
