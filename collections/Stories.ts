@@ -6,6 +6,7 @@ import { label } from '../src/fields/label'
 import { consentMethods, contentWarnings, storyPerspectives, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
 import { consentValidityOnRow, markExpiryAfterChange, settleExpiryBeforeChange, settleExpiryBeforeDelete } from '../src/hooks/consentValidityOnRow'
+import { requireTranscriptToPublish } from '../src/hooks/requireTranscript'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { withdrawConsentAtOnce } from '../src/hooks/withdrawConsentAtOnce'
 import { visibilityHooks } from '../src/webhooks/hooks'
@@ -39,8 +40,16 @@ export const Stories: CollectionConfig = {
   defaultSort: '-publishedAt',
   hooks: {
     // The public state is read before the consent hooks change the row (src/webhooks/hooks.ts), and an
-    // expiry not yet announced is announced before a withdrawal could hide it.
-    beforeChange: [...visibilityHooks.beforeChange, settleExpiryBeforeChange, stampPublishedAt, withdrawConsentAtOnce, consentValidityOnRow],
+    // expiry not yet announced is announced before a withdrawal could hide it. The publish checks
+    // come after them: a withdrawal is never held up by them.
+    beforeChange: [
+      ...visibilityHooks.beforeChange,
+      settleExpiryBeforeChange,
+      stampPublishedAt,
+      withdrawConsentAtOnce,
+      consentValidityOnRow,
+      requireTranscriptToPublish,
+    ],
     afterChange: [...visibilityHooks.afterChange, markExpiryAfterChange],
     beforeDelete: [...visibilityHooks.beforeDelete, settleExpiryBeforeDelete],
     afterDelete: visibilityHooks.afterDelete,

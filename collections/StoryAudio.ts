@@ -6,6 +6,7 @@ import { mediaDir, uploadFolders } from '../src/db/paths'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
+import { keepTranscriptWhilePublished } from '../src/hooks/requireTranscript'
 
 /** The spoken version of a story (the stories also ran as a podcast). */
 export const StoryAudio: CollectionConfig = {
@@ -23,7 +24,7 @@ export const StoryAudio: CollectionConfig = {
     delete: isEditor,
     unlock: isEditor,
   },
-  hooks: { beforeOperation: [checkUploadedFile] },
+  hooks: { beforeOperation: [checkUploadedFile], beforeChange: [keepTranscriptWhilePublished] },
   upload: {
     staticDir: mediaDir(uploadFolders['story-audio']),
     mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/x-wav'],

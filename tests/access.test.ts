@@ -259,7 +259,7 @@ beforeAll(async () => {
   for (const kind of ['published', 'draft', 'withdrawn'] as const) {
     audio[kind] = await payload.create({
       collection: 'story-audio',
-      data: { title: `Audio ${kind} ${unique()}` },
+      data: { title: `Audio ${kind} ${unique()}`, transcript: 'Uitgeschreven tekst.' },
       file: fileOf(wav(), `audio-${kind}-${unique()}.wav`, 'audio/wav'),
     })
   }
@@ -471,7 +471,11 @@ for (const slug of ['editions', 'organisers', 'media', 'campaign-assets'] as con
 // ---------------------------------------------------------------------------------------------
 
 const makeAudio = async () =>
-  payload.create({ collection: 'story-audio', data: { title: `Audio ${unique()}` }, file: fileOf(wav(), `a-${unique()}.wav`, 'audio/wav') })
+  payload.create({
+    collection: 'story-audio',
+    data: { title: `Audio ${unique()}`, transcript: 'Uitgeschreven tekst.' },
+    file: fileOf(wav(), `a-${unique()}.wav`, 'audio/wav'),
+  })
 
 cells('story-audio', storyAudioTable, {
   'read the list': async (role, answer) => {

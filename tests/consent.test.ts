@@ -24,7 +24,7 @@ const asEditor = () => ({ ...editor.user, collection: 'users' as const })
 async function publishedStory(): Promise<{ story: Story; audio: StoryAudio }> {
   const audio = await payload.create({
     collection: 'story-audio',
-    data: { title: `Podcast ${unique()}` },
+    data: { title: `Podcast ${unique()}`, transcript: 'Uitgeschreven tekst.' },
     file: fileOf(wav(), `toestemming-${unique()}.wav`, 'audio/wav'),
   })
   const story = await payload.create({

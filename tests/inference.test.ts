@@ -241,7 +241,7 @@ describe('docAccess (finding 11)', () => {
     })
     const audio = await payload.create({
       collection: 'story-audio',
-      data: { title: `Audio ${unique()}` },
+      data: { title: `Audio ${unique()}`, transcript: 'Uitgeschreven tekst.' },
       file: fileOf(wav(), `a-${unique()}.wav`, 'audio/wav'),
     })
     // The entry the workflow wrote when the other organisation's activity was made.

@@ -211,7 +211,13 @@ const fixtures: Record<string, Fixture> = {
   'story-audio': {
     // Audio no public story uses.
     restricted: async () =>
-      (await payload.create({ collection: 'story-audio', data: { title: `Audio ${unique()}` }, file: fileOf(wav(), `audio-${unique()}.wav`, 'audio/wav') })).id,
+      (
+        await payload.create({
+          collection: 'story-audio',
+          data: { title: `Audio ${unique()}`, transcript: 'Uitgeschreven tekst.' },
+          file: fileOf(wav(), `audio-${unique()}.wav`, 'audio/wav'),
+        })
+      ).id,
     create: async () => ({ form: uploadForm(wav(), `audio-${unique()}.wav`, 'audio/wav', { title: `Audio ${unique()}` }) }),
     change: { body: () => ({ title: `Audio ${unique()}` }), read: (doc) => doc.title },
   },

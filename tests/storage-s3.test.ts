@@ -181,7 +181,11 @@ describe('the rules of the disk path', () => {
   })
 
   it('never serves the audio of a story whose consent was withdrawn, though the object is still there', async () => {
-    const audio = await payload.create({ collection: 'story-audio', data: { title: 'Podcast' }, file: fileOf(wav(), `podcast-${unique()}.wav`, 'audio/wav') })
+    const audio = await payload.create({
+      collection: 'story-audio',
+      data: { title: 'Podcast', transcript: 'Uitgeschreven tekst.' },
+      file: fileOf(wav(), `podcast-${unique()}.wav`, 'audio/wav'),
+    })
     const story = await payload.create({
       collection: 'stories',
       data: { title: `Verhaal ${unique()}`, perspective: 'parent', storyteller: { displayName: 'Mila' }, audio: audio.id, _status: 'published' },
