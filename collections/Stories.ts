@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { readStories } from '../src/access/stories'
-import { isEditor } from '../src/access/roles'
+import { isEditor, nobody } from '../src/access/roles'
 import { label } from '../src/fields/label'
-import { consentMethods, contentWarnings, storyPerspectives, themes } from '../src/fields/options'
+import { consentMethods, contentWarnings, privacyFindingKinds, storyPerspectives, themes } from '../src/fields/options'
 import { slug } from '../src/fields/slug'
 import { consentValidityOnRow, markExpiryAfterChange, settleExpiryBeforeChange, settleExpiryBeforeDelete } from '../src/hooks/consentValidityOnRow'
+import { privacyCheckEndpoint } from '../src/endpoints/privacyCheck'
+import { checkPersonalDataBeforePublishing, noteStoryWrite } from '../src/hooks/checkPersonalData'
 import { requireTranscriptToPublish } from '../src/hooks/requireTranscript'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { withdrawConsentAtOnce } from '../src/hooks/withdrawConsentAtOnce'
@@ -38,10 +40,12 @@ export const Stories: CollectionConfig = {
     maxPerDoc: 50,
   },
   defaultSort: '-publishedAt',
+  endpoints: [privacyCheckEndpoint],
   hooks: {
     // The public state is read before the consent hooks change the row (src/webhooks/hooks.ts), and an
     // expiry not yet announced is announced before a withdrawal could hide it. The publish checks
     // come after them: a withdrawal is never held up by them.
+    beforeOperation: [noteStoryWrite],
     beforeChange: [
       ...visibilityHooks.beforeChange,
       settleExpiryBeforeChange,
@@ -49,6 +53,7 @@ export const Stories: CollectionConfig = {
       withdrawConsentAtOnce,
       consentValidityOnRow,
       requireTranscriptToPublish,
+      checkPersonalDataBeforePublishing,
     ],
     afterChange: [...visibilityHooks.afterChange, markExpiryAfterChange],
     beforeDelete: [...visibilityHooks.beforeDelete, settleExpiryBeforeDelete],
@@ -185,6 +190,89 @@ export const Stories: CollectionConfig = {
           type: 'date',
           hidden: true,
           access: { read: () => false, create: () => false, update: () => false },
+        },
+      ],
+    },
+    {
+      name: 'privacyCheck',
+      label: label('Privacycheck (nooit openbaar)', 'Privacy check (never public)'),
+      type: 'group',
+      access: { read: isEditor, create: isEditor, update: isEditor },
+      admin: {
+        description: label(
+          'Voor publicatie worden alle teksten van het verhaal, in elke taal, nagelopen op wat iemand herkenbaar maakt: e-mailadressen, telefoonnummers, adressen, BSN, IBAN, geboortedata en de echte namen hieronder.',
+          'Before publishing, every text of the story, in every language, is checked for what identifies a person: e-mail addresses, phone numbers, addresses, BSN, IBAN, dates of birth and the real names below.',
+        ),
+      },
+      fields: [
+        { name: 'findings', type: 'ui', admin: { components: { Field: '/components/stories/PrivacyFindings#PrivacyFindings' } } },
+        {
+          name: 'namesToAvoid',
+          label: label('Echte namen die niet in het verhaal mogen', 'Real names that must not appear'),
+          type: 'text',
+          hasMany: true,
+          maxRows: 50,
+          admin: {
+            description: label('De echte namen achter een schuilnaam: het verhaal wordt er niet mee gepubliceerd.', 'The real names behind a pseudonym.'),
+          },
+        },
+        {
+          name: 'acknowledged',
+          label: label('Toch publiceren: de gevonden gegevens mogen openbaar', 'Publish anyway: the findings may be public'),
+          type: 'checkbox',
+          defaultValue: false,
+        },
+        {
+          name: 'note',
+          label: label('Toelichting', 'Note'),
+          type: 'textarea',
+          maxLength: 1000,
+          validate: (value: unknown, { siblingData }: { siblingData: Record<string, unknown> }) =>
+            siblingData?.acknowledged === true && !(typeof value === 'string' && value.trim())
+              ? 'Licht toe waarom het verhaal toch gepubliceerd mag worden.'
+              : true,
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'acknowledgedBy',
+              label: label('Toegestaan door', 'Acknowledged by'),
+              type: 'relationship',
+              relationTo: 'users',
+              access: { create: nobody, update: nobody },
+              admin: { readOnly: true, width: '50%' },
+            },
+            {
+              name: 'acknowledgedAt',
+              label: label('Toegestaan op', 'Acknowledged at'),
+              type: 'date',
+              access: { create: nobody, update: nobody },
+              admin: { readOnly: true, width: '50%', date: { pickerAppearance: 'dayAndTime' } },
+            },
+          ],
+        },
+        {
+          name: 'acknowledgedFindings',
+          label: label('Toegestane bevindingen', 'Acknowledged findings'),
+          type: 'array',
+          dbName: 'stories_privacy_findings',
+          access: { create: nobody, update: nobody },
+          admin: { readOnly: true, description: label('Gemaskeerd; alleen deze mogen openbaar.', 'Masked; only these may be public.') },
+          fields: [
+            {
+              name: 'kind',
+              label: label('Soort', 'Kind'),
+              type: 'select',
+              options: privacyFindingKinds,
+              required: true,
+              enumName: 'enum_stories_privacy_finding_kind',
+            },
+            { name: 'field', label: label('Veld', 'Field'), type: 'text', required: true },
+            { name: 'locale', label: label('Taal', 'Language'), type: 'text' },
+            { name: 'fragment', label: label('Gemaskeerd', 'Masked'), type: 'text', required: true },
+            { name: 'key', type: 'text', required: true, admin: { hidden: true } },
+          ],
         },
       ],
     },

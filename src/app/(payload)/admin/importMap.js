@@ -36,6 +36,7 @@ import { ActivitySaveButton as ActivitySaveButton_54f4ec0bbd543513aa134b6823422a
 import { Nothing as Nothing_cd19b2fcabe02f939a608d3af2adfa11 } from '../../../components/Nothing'
 import { StatusLabel as StatusLabel_4d7a06cf14979be0c10a407cbd4e730c } from '../../../components/activities/StatusLabel'
 import { ConsentCell as ConsentCell_f4dde99a7846d7392fcfe6245b075cec } from '../../../components/stories/ConsentCell'
+import { PrivacyFindings as PrivacyFindings_a00df71fae825ec93e13514bdbb003b6 } from '../../../components/stories/PrivacyFindings'
 import { StoryPlanning as StoryPlanning_71f76761e0a426575260e640657f21a6 } from '../../../components/stories/StoryPlanning'
 import { ResendButton as ResendButton_f756119a95f138698411679cfd15a7f6 } from '../../../components/webhooks/ResendButton'
 import { FormatField as FormatField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
@@ -98,6 +99,7 @@ export const importMap = {
   "/components/Nothing#Nothing": Nothing_cd19b2fcabe02f939a608d3af2adfa11,
   "/components/activities/StatusLabel#StatusLabel": StatusLabel_4d7a06cf14979be0c10a407cbd4e730c,
   "/components/stories/ConsentCell#ConsentCell": ConsentCell_f4dde99a7846d7392fcfe6245b075cec,
+  "/components/stories/PrivacyFindings#PrivacyFindings": PrivacyFindings_a00df71fae825ec93e13514bdbb003b6,
   "/components/stories/StoryPlanning#StoryPlanning": StoryPlanning_71f76761e0a426575260e640657f21a6,
   "/components/webhooks/ResendButton#ResendButton": ResendButton_f756119a95f138698411679cfd15a7f6,
   "@payloadcms/plugin-import-export/rsc#FormatField": FormatField_cdf7e044479f899a31f804427d568b36,
