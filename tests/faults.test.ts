@@ -106,7 +106,12 @@ describe('concurrent submissions and decisions on the same activities', () => {
       // Every acknowledged title edit was saved (what became of it afterwards is checked below).
       for (const edit of answered.filter((outcome) => outcome.title)) {
         expect(edit.response.status).toBe(200)
-        const saved = await payload.findVersions({ collection: 'activities', where: { parent: { equals: edit.activity }, 'version.title': { equals: edit.title } }, limit: 1, depth: 0 })
+        const saved = await payload.findVersions({
+          collection: 'activities',
+          where: { parent: { equals: edit.activity }, 'version.title': { equals: edit.title } },
+          limit: 1,
+          depth: 0,
+        })
         expect(saved.totalDocs, `versie met titel ${edit.title}`).toBeGreaterThan(0)
       }
     }
@@ -118,7 +123,9 @@ describe('concurrent submissions and decisions on the same activities', () => {
     // out of its hands (a partner writes from the public version then, by design).
     const titles = new Set(outcomes.flatMap((outcome) => (outcome.title ? [outcome.title] : [])))
     for (const activity of activities) {
-      const versions = (await payload.findVersions({ collection: 'activities', where: { parent: { equals: activity.id } }, sort: 'id', limit: 0, pagination: false, depth: 0 })).docs
+      const versions = (
+        await payload.findVersions({ collection: 'activities', where: { parent: { equals: activity.id } }, sort: 'id', limit: 0, pagination: false, depth: 0 })
+      ).docs
       let publicTitle: string | undefined
       const seen = new Set<string>()
       versions.forEach((current, i) => {
