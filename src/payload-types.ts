@@ -31,6 +31,7 @@ export interface Config {
     users: User;
     webhooks: Webhook;
     'webhook-deliveries': WebhookDelivery;
+    'audit-log': AuditLog;
     exports: Export;
     imports: Import;
     'payload-kv': PayloadKv;
@@ -52,6 +53,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
     'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
+    'audit-log': AuditLogSelect<false> | AuditLogSelect<true>;
     exports: ExportsSelect<false> | ExportsSelect<true>;
     imports: ImportsSelect<false> | ImportsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -76,6 +78,7 @@ export interface Config {
   widgets: {
     'review-queue': ReviewQueueWidget;
     'partner-home': PartnerHomeWidget;
+    'consent-expiry': ConsentExpiryWidget;
     collections: CollectionsWidget;
   };
   user: User;
@@ -83,7 +86,9 @@ export interface Config {
     tasks: {
       sendEmail: TaskSendEmail;
       expireUnconfirmedSubmissions: TaskExpireUnconfirmedSubmissions;
+      announceConsentExpiry: TaskAnnounceConsentExpiry;
       deliverWebhook: TaskDeliverWebhook;
+      applyRetention: TaskApplyRetention;
       createCollectionExport: TaskCreateCollectionExport;
       createCollectionImport: TaskCreateCollectionImport;
       schedulePublish: TaskSchedulePublish;
@@ -263,6 +268,10 @@ export interface Activity {
      */
     email: string;
     phone?: string | null;
+    /**
+     * Erased after the retention period or on the contact’s request (GDPR).
+     */
+    erasedAt?: string | null;
   };
   /**
    * The campaign week the activity belongs to.
@@ -627,6 +636,21 @@ export interface Story {
         | 'childrens-rights'
       )[]
     | null;
+  /**
+   * Websites show these warnings before the text, so readers can choose whether to read on.
+   */
+  contentWarnings?:
+    | (
+        | 'sexual-abuse'
+        | 'physical-violence'
+        | 'emotional-abuse'
+        | 'neglect'
+        | 'domestic-violence'
+        | 'death-of-a-child'
+        | 'self-harm'
+        | 'other'
+      )[]
+    | null;
   heroImage?: (number | null) | Media;
   audio?: (number | null) | StoryAudio;
   publishedAt?: string | null;
@@ -638,6 +662,37 @@ export interface Story {
     method?: ('written' | 'digital' | 'verbal-recorded' | 'guardian') | null;
     recordedBy?: (number | null) | User;
     withdrawn?: boolean | null;
+    /**
+     * Empty: no end date. Once this date has passed, the story is offline at once. The dashboard tells 28 days before.
+     */
+    validUntil?: string | null;
+    expiryAnnounced?: string | null;
+  };
+  /**
+   * Before publishing, every text of the story, in every language, is checked for what identifies a person: e-mail addresses, phone numbers, addresses, BSN, IBAN, dates of birth and the real names below.
+   */
+  privacyCheck?: {
+    /**
+     * The real names behind a pseudonym.
+     */
+    namesToAvoid?: string[] | null;
+    acknowledged?: boolean | null;
+    note?: string | null;
+    acknowledgedBy?: (number | null) | User;
+    acknowledgedAt?: string | null;
+    /**
+     * Masked; only these may be public.
+     */
+    acknowledgedFindings?:
+      | {
+          kind: 'email' | 'phone' | 'postcode' | 'bsn' | 'iban' | 'birthDate' | 'name';
+          field: string;
+          locale?: string | null;
+          fragment: string;
+          key: string;
+          id?: string | null;
+        }[]
+      | null;
   };
   meta?: {
     title?: string | null;
@@ -798,6 +853,33 @@ export interface WebhookDelivery {
   createdAt: string;
 }
 /**
+ * Who exported, looked up or erased personal data, withdrew consent or changed roles, and when. Cannot be edited or deleted.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log".
+ */
+export interface AuditLog {
+  id: number;
+  action: 'export' | 'lookup' | 'erasure' | 'retention' | 'consent-withdrawn' | 'role-change';
+  at: string;
+  by?: (number | null) | User;
+  /**
+   * An e-mail address only appears masked.
+   */
+  summary?: string | null;
+  details?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "exports".
  */
@@ -945,7 +1027,9 @@ export interface PayloadJob {
           | 'inline'
           | 'sendEmail'
           | 'expireUnconfirmedSubmissions'
+          | 'announceConsentExpiry'
           | 'deliverWebhook'
+          | 'applyRetention'
           | 'createCollectionExport'
           | 'createCollectionImport'
           | 'schedulePublish';
@@ -986,7 +1070,9 @@ export interface PayloadJob {
         | 'inline'
         | 'sendEmail'
         | 'expireUnconfirmedSubmissions'
+        | 'announceConsentExpiry'
         | 'deliverWebhook'
+        | 'applyRetention'
         | 'createCollectionExport'
         | 'createCollectionImport'
         | 'schedulePublish'
@@ -1137,6 +1223,7 @@ export interface ActivitiesSelect<T extends boolean = true> {
         name?: T;
         email?: T;
         phone?: T;
+        erasedAt?: T;
       };
   edition?: T;
   organiser?: T;
@@ -1281,6 +1368,7 @@ export interface StoriesSelect<T extends boolean = true> {
   seriesNumber?: T;
   edition?: T;
   themes?: T;
+  contentWarnings?: T;
   heroImage?: T;
   audio?: T;
   publishedAt?: T;
@@ -1291,6 +1379,27 @@ export interface StoriesSelect<T extends boolean = true> {
         method?: T;
         recordedBy?: T;
         withdrawn?: T;
+        validUntil?: T;
+        expiryAnnounced?: T;
+      };
+  privacyCheck?:
+    | T
+    | {
+        namesToAvoid?: T;
+        acknowledged?: T;
+        note?: T;
+        acknowledgedBy?: T;
+        acknowledgedAt?: T;
+        acknowledgedFindings?:
+          | T
+          | {
+              kind?: T;
+              field?: T;
+              locale?: T;
+              fragment?: T;
+              key?: T;
+              id?: T;
+            };
       };
   meta?:
     | T
@@ -1501,6 +1610,19 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   lastError?: T;
   lastAttemptAt?: T;
   nextAttemptAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "audit-log_select".
+ */
+export interface AuditLogSelect<T extends boolean = true> {
+  action?: T;
+  at?: T;
+  by?: T;
+  summary?: T;
+  details?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1733,6 +1855,16 @@ export interface PartnerHomeWidget {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "consent-expiry_widget".
+ */
+export interface ConsentExpiryWidget {
+  data?: {
+    [k: string]: unknown;
+  };
+  width: 'large' | 'x-large' | 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1764,12 +1896,28 @@ export interface TaskExpireUnconfirmedSubmissions {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskAnnounceConsentExpiry".
+ */
+export interface TaskAnnounceConsentExpiry {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "TaskDeliverWebhook".
  */
 export interface TaskDeliverWebhook {
   input: {
     delivery: number;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskApplyRetention".
+ */
+export interface TaskApplyRetention {
+  input?: unknown;
   output?: unknown;
 }
 /**
@@ -1793,6 +1941,7 @@ export interface TaskCreateCollectionExport {
       | 'users'
       | 'webhooks'
       | 'webhook-deliveries'
+      | 'audit-log'
       | 'exports'
       | 'imports';
     drafts?: ('yes' | 'no') | null;

@@ -11,6 +11,7 @@ import * as migration_20261207_131108_webhooks from './20261207_131108_webhooks'
 import * as migration_20261207_131501_seo from './20261207_131501_seo';
 import * as migration_20261207_132429_merged_schema from './20261207_132429_merged_schema';
 import * as migration_20261207_140513_activity_list_index from './20261207_140513_activity_list_index';
+import * as migration_20261207_160918_safeguarding from './20261207_160918_safeguarding';
 
 export const migrations = [
   {
@@ -77,5 +78,10 @@ export const migrations = [
     up: migration_20261207_140513_activity_list_index.up,
     down: migration_20261207_140513_activity_list_index.down,
     name: '20261207_140513_activity_list_index',
+  },
+  {
+    up: migration_20261207_160918_safeguarding.up,
+    down: migration_20261207_160918_safeguarding.down,
+    name: '20261207_160918_safeguarding',
   },
 ];
