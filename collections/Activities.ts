@@ -12,6 +12,7 @@ import { publicSubmissionEndpoints } from '../src/endpoints/publicSubmission'
 import { applyActivityPlan, planActivityWrites, recordActivityPlan, refuseWritesPastTheWorkflow } from '../src/workflow/hooks'
 import { visibilityHooks } from '../src/webhooks/hooks'
 import { isDutchPostalCode, isWellFormedEmail, isWellFormedPhone, isWellFormedUrl, notBefore } from '../src/fields/validators'
+import { personal } from '../src/fields/personalData'
 
 type Data = Record<string, unknown> | undefined
 
@@ -304,6 +305,7 @@ export const Activities: CollectionConfig = {
           label: label('Contact', 'Contact'),
           fields: [
             {
+              ...personal,
               name: 'contact',
               label: label('Contactpersoon (niet openbaar)', 'Contact (never public)'),
               type: 'group',
@@ -406,6 +408,7 @@ export const Activities: CollectionConfig = {
       admin: { position: 'sidebar', condition: forEditors },
       fields: [
         {
+          ...personal,
           name: 'feedback',
           label: label('Terugkoppeling aan de indiener', 'Feedback to the submitter'),
           type: 'textarea',
@@ -418,6 +421,7 @@ export const Activities: CollectionConfig = {
           },
         },
         {
+          ...personal,
           name: 'internalNotes',
           label: label('Interne notities (alleen redactie)', 'Internal notes (editors only)'),
           type: 'textarea',
@@ -426,6 +430,7 @@ export const Activities: CollectionConfig = {
       ],
     },
     {
+      ...personal,
       name: 'publicSubmission',
       label: label('Openbaar aanmeldformulier', 'Public submission form'),
       type: 'group',
@@ -445,6 +450,7 @@ export const Activities: CollectionConfig = {
       ],
     },
     {
+      ...personal,
       name: 'submittedBy',
       label: label('Ingediend door', 'Submitted by'),
       type: 'relationship',

@@ -3,6 +3,7 @@ import type { AccessResult, CollectionConfig } from 'payload'
 import { isEditor, nobody, partnerOrganiser } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { activityStatuses } from '../src/fields/options'
+import { personal } from '../src/fields/personalData'
 
 /**
  * Every status change of an activity, written by the workflow hook in the same transaction as
@@ -38,9 +39,9 @@ export const ActivityHistory: CollectionConfig = {
     { name: 'activityTitle', label: label('Titel van de activiteit', 'Activity title'), type: 'text' },
     { name: 'from', label: label('Van', 'From'), type: 'select', options: activityStatuses },
     { name: 'to', label: label('Naar', 'To'), type: 'select', options: activityStatuses, required: true, index: true },
-    { name: 'by', label: label('Door', 'By'), type: 'relationship', relationTo: 'users' },
+    { ...personal, name: 'by', label: label('Door', 'By'), type: 'relationship', relationTo: 'users' },
     { name: 'at', label: label('Op', 'At'), type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-    { name: 'feedback', label: label('Terugkoppeling', 'Feedback'), type: 'textarea' },
+    { ...personal, name: 'feedback', label: label('Terugkoppeling', 'Feedback'), type: 'textarea' },
     {
       name: 'changeToApproved',
       label: label('Wijziging op een goedgekeurde activiteit', 'Change to an approved activity'),

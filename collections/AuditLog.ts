@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin, nobody } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { auditActions } from '../src/privacy/audit'
+import { personal } from '../src/fields/personalData'
 
 /**
  * What was done with personal data, and by whom: exports of activities, privacy requests,
@@ -30,13 +31,13 @@ export const AuditLog: CollectionConfig = {
     { name: 'action', label: label('Handeling', 'Action'), type: 'select', options: auditActions, required: true, index: true },
     { name: 'at', label: label('Op', 'At'), type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
     // Not required: a scheduled retention run has nobody behind it, and the log outlives a deleted account.
-    { name: 'by', label: label('Door', 'By'), type: 'relationship', relationTo: 'users', index: true },
+    { ...personal, name: 'by', label: label('Door', 'By'), type: 'relationship', relationTo: 'users', index: true },
     {
       name: 'summary',
       label: label('Omschrijving', 'Summary'),
       type: 'text',
       admin: { description: label('Een e-mailadres staat hier alleen gemaskeerd.', 'An e-mail address only appears masked.') },
     },
-    { name: 'details', label: label('Gegevens', 'Details'), type: 'json' },
+    { ...personal, name: 'details', label: label('Gegevens', 'Details'), type: 'json' },
   ],
 }

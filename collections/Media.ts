@@ -8,6 +8,7 @@ import { altText } from '../src/fields/validators'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
 import { refuseFilesLargerThan } from '../src/hooks/refuseLargeFiles'
+import { personal } from '../src/fields/personalData'
 
 export const imageMimeTypes = ['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif']
 
@@ -49,6 +50,6 @@ export const Media: CollectionConfig = {
       validate: altText(() => true),
       admin: { description: label('Beschrijf wat er te zien is, voor wie het beeld niet ziet.', 'Describe the image for people who cannot see it.') },
     },
-    { name: 'credit', label: label('Fotograaf of bron', 'Credit'), type: 'text', maxLength: 200 },
+    { ...personal, name: 'credit', label: label('Fotograaf of bron', 'Credit'), type: 'text', maxLength: 200 },
   ],
 }

@@ -12,6 +12,7 @@ import { requireTranscriptToPublish } from '../src/hooks/requireTranscript'
 import { stampPublishedAt } from '../src/hooks/stampPublishedAt'
 import { withdrawConsentAtOnce } from '../src/hooks/withdrawConsentAtOnce'
 import { visibilityHooks } from '../src/webhooks/hooks'
+import { personal } from '../src/fields/personalData'
 
 export const Stories: CollectionConfig = {
   slug: 'stories',
@@ -71,6 +72,7 @@ export const Stories: CollectionConfig = {
       index: true,
     },
     {
+      ...personal,
       name: 'storyteller',
       label: label('Verteller', 'Storyteller'),
       type: 'group',
@@ -155,6 +157,7 @@ export const Stories: CollectionConfig = {
       admin: { components: { Field: '/components/Nothing#Nothing', Cell: '/components/stories/ConsentCell#ConsentCell' } },
     },
     {
+      ...personal,
       name: 'consent',
       label: label('Toestemming (nooit openbaar)', 'Consent (never public)'),
       type: 'group',
@@ -194,6 +197,7 @@ export const Stories: CollectionConfig = {
       ],
     },
     {
+      ...personal,
       name: 'privacyCheck',
       label: label('Privacycheck (nooit openbaar)', 'Privacy check (never public)'),
       type: 'group',

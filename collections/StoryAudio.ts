@@ -6,10 +6,13 @@ import { mediaDir, uploadFolders } from '../src/db/paths'
 import { fileResponseHeaders } from '../src/delivery/fileHeaders'
 import { label } from '../src/fields/label'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
+import { personal } from '../src/fields/personalData'
 import { keepTranscriptWhilePublished } from '../src/hooks/requireTranscript'
 
 /** The spoken version of a story (the stories also ran as a podcast). */
 export const StoryAudio: CollectionConfig = {
+  // A storyteller's voice.
+  ...personal,
   slug: 'story-audio',
   labels: { singular: label('Audiofragment', 'Audio file'), plural: label('Audio bij verhalen', 'Story audio') },
   admin: {

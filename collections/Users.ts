@@ -8,6 +8,7 @@ import { guardAccountRoles } from '../src/hooks/guardAccountRoles'
 import { requireTextCredentials } from '../src/hooks/requireTextCredentials'
 import { equalLoginTime } from '../src/hooks/sameLoginAnswer'
 import { userRoles } from '../src/fields/options'
+import { personal } from '../src/fields/personalData'
 
 /** The very first account (the admin's create-first-user screen) is always an administrator. */
 const firstUserIsAdmin: CollectionBeforeValidateHook = async ({ data, operation, req }) => {
@@ -72,6 +73,7 @@ export const Users: CollectionConfig = {
     // answer shows session ids, not even to the account they belong to.
     { name: 'sessions', type: 'array', access: { read: () => false, update: () => false }, fields: [] },
     {
+      ...personal,
       name: 'name',
       label: label('Naam', 'Name'),
       type: 'text',

@@ -4,6 +4,7 @@ import { isAdmin, nobody } from '../src/access/roles'
 import { resendWebhookEndpoint } from '../src/endpoints/resendWebhook'
 import { label, option } from '../src/fields/label'
 import { webhookEvents } from '../src/webhooks/events'
+import { personal } from '../src/fields/personalData'
 
 export const deliveryStatuses = [
   option('pending', 'Wacht op verzending', 'Pending'),
@@ -55,7 +56,7 @@ export const WebhookDeliveries: CollectionConfig = {
     { name: 'status', label: label('Status', 'Status'), type: 'select', options: deliveryStatuses, required: true, defaultValue: 'pending', index: true },
     { name: 'attempts', label: label('Pogingen', 'Attempts'), type: 'number', required: true, defaultValue: 0, min: 0 },
     { name: 'lastStatus', label: label('Laatste HTTP-status', 'Last HTTP status'), type: 'number' },
-    { name: 'lastError', label: label('Laatste fout', 'Last error'), type: 'textarea' },
+    { ...personal, name: 'lastError', label: label('Laatste fout', 'Last error'), type: 'textarea' },
     { name: 'lastAttemptAt', label: label('Laatste poging', 'Last attempt'), type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } } },
     {
       name: 'nextAttemptAt',

@@ -4,6 +4,7 @@ import { anyone, isEditor } from '../src/access/roles'
 import { label } from '../src/fields/label'
 import { isWellFormedEmail, isWellFormedPhone, isWellFormedUrl } from '../src/fields/validators'
 import { announceSiteSettings } from '../src/webhooks/hooks'
+import { personal } from '../src/fields/personalData'
 
 /** The national help lines, shown on every campaign page; also written by the first migration. */
 export const defaultHelpLines = [
@@ -61,6 +62,7 @@ export const SiteSettings: GlobalConfig = {
       validate: isWellFormedUrl,
     },
     {
+      ...personal,
       name: 'reviewInbox',
       label: label('E-mailadres voor nieuwe aanmeldingen', 'Review inbox'),
       type: 'text',
