@@ -119,6 +119,51 @@ describe('what identifies a person', () => {
     }
     expect(found(richTextToPlain(body))).toEqual(['email: sanne@voorbeeld.nl'])
   })
+
+  it('reads the address of a link too: a mailto: or tel: behind "mail haar" is public', () => {
+    const link = (url: string, text: string) => ({ type: 'link', fields: { linkType: 'custom', url }, children: [{ type: 'text', text }] })
+    const body = {
+      root: {
+        type: 'root',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'text', text: 'Je kunt ' },
+              link('mailto:sanne%40voorbeeld.nl', 'haar mailen'),
+              { type: 'text', text: ' of ' },
+              link('tel:+31612345678', 'bellen'),
+              { type: 'text', text: ', zie ' },
+              link('https://www.voorbeeld.nl/hulp', 'de site'),
+              { type: 'text', text: '.' },
+            ],
+          },
+        ],
+      },
+    }
+    expect(found(richTextToPlain(body))).toEqual(['email: sanne@voorbeeld.nl', 'phone: +31612345678'])
+  })
+})
+
+describe('what reads as personal data, however it is typed', () => {
+  it.each([
+    ['a non-breaking hyphen (Word)', 'Bel 06\u201112345678.', '0612345678'],
+    ['an en dash', 'Bel 06\u201312345678.', '0612345678'],
+    ['a zero-width space', 'Bel 06\u200b1234\u200b5678.', '0612345678'],
+    ['a soft hyphen', 'Bel 06\u00ad12345678.', '0612345678'],
+    ['full-width digits', 'Bel \uff10\uff16\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18.', '0612345678'],
+    ['a hyphen with spaces', 'Bel 06 - 12 34 56 78.', '0612345678'],
+  ])('finds a phone number written with %s', (_, text, normalized) => {
+    expect(scanText(text).map((match) => [match.kind, match.normalized])).toEqual([['phone', normalized]])
+  })
+
+  it('finds an e-mail address with a full-width @ or an invisible character, and a name in full-width letters', () => {
+    expect(scanText('Mail sanne\uff20voorbeeld.nl of jo\u200bep@voorbeeld.nl').map((match) => match.normalized)).toEqual([
+      'sanne@voorbeeld.nl',
+      'joep@voorbeeld.nl',
+    ])
+    expect(found('Toen \uff33\uff41\uff4e\uff4e\uff45 belde.', { names: ['Sanne'] })).toEqual(['name: Sanne'])
+  })
 })
 
 describe('masking', () => {

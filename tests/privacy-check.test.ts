@@ -89,6 +89,28 @@ describe('publishing a story with personal data in it', () => {
     await expectUnpublished(story.id)
   })
 
+  it('is refused for an address behind a link, and for a number typed with look-alike characters', async () => {
+    const body = richText('Wil je praten? Dan kun je haar mailen.')
+    const paragraph = body.root.children[0] as unknown as { children: unknown[] }
+    paragraph.children.push({
+      type: 'link',
+      version: 3,
+      fields: { linkType: 'custom', url: 'mailto:sanne.devries@voorbeeld.nl', newTab: false },
+      children: [{ type: 'text', version: 1, text: 'Mail haar', format: 0, style: '', mode: 'normal', detail: 0 }],
+    })
+    const linked = await draft({ body })
+    expectRefused(await publishById(linked.id), [{ path: 'body', kind: 'e-mailadres', fragment: 's…@…l', locale: 'nl' }], ['sanne.devries'])
+    await expectUnpublished(linked.id)
+
+    // A non-breaking hyphen, as a word processor types it; the summary is the SEO description too.
+    const typed = await draft({ summary: 'Bel 06\u201112345678 als er iets is.' })
+    expectRefused(await publishById(typed.id), [
+      { path: 'summary', kind: 'telefoonnummer', fragment: '0…8', locale: 'nl' },
+      { path: 'meta.description', kind: 'telefoonnummer', fragment: '0…8', locale: 'nl' },
+    ])
+    await expectUnpublished(typed.id)
+  })
+
   it('is refused for a real name the editors listed, as a whole word in any case', async () => {
     const story = await draft({ quote: 'SANNE zei: het komt goed.', privacyCheck: { namesToAvoid: ['Sanne', 'Bo'] }, whatHelped: 'Bob en Boris hielpen.' })
     expectRefused(await publishById(story.id), [{ path: 'quote', kind: 'echte naam', fragment: 'S…E', locale: 'nl' }])

@@ -35,8 +35,8 @@ const emailPattern = new RegExp(String.raw`${before}[\p{L}\p{N}._%+-]+@[\p{L}\p{
 
 // +31 / 0031 (optionally "(0)") and nine digits, or a national number of ten digits starting with
 // a single 0, or a service number (0800, 0900, 0906, 0909) with four or seven digits. Spaces,
-// hyphens and dots may separate the digits.
-const sep = String.raw`[\s.\-]?`
+// hyphens and dots may separate the digits, a hyphen or dot with a space either side ("06 - 1234").
+const sep = String.raw`(?:\s?[.\-]\s?|\s)?`
 const phonePattern = new RegExp(
   [
     String.raw`${before}(?:\+|00)31${sep}(?:\(0\)${sep})?[1-9](?:${sep}\d){8}${after}`,
@@ -162,9 +162,22 @@ function birthDates(text: string): Match[] {
   return found
 }
 
+/**
+ * A text as a reader sees it: full-width digits, letters and signs (＠, ０６…) as the plain ones,
+ * every dash as a hyphen (Word's non-breaking hyphen and en dash included), and invisible
+ * characters (zero-width spaces and joiners, soft hyphens, direction marks) left out. Otherwise
+ * "06‑12345678" or "06\u200b12345678", which read as a phone number, would pass the check.
+ */
+export const asRead = (text: string): string =>
+  text
+    .normalize('NFKC')
+    .replace(/\p{Cf}/gu, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+
 /** Everything in `text` that identifies a person, in the order of the kinds, then of the text. */
-export function scanText(original: string, options: ScanOptions = {}): Match[] {
-  if (!original) return []
+export function scanText(written: string, options: ScanOptions = {}): Match[] {
+  if (!written) return []
+  const original = asRead(written)
   const allowed = new Set((options.allowedPhones ?? []).map(nationalPhone))
   const found: Match[] = []
   // IBANs, e-mail addresses and phone numbers first; their characters are then hidden from the
@@ -197,7 +210,7 @@ export function scanText(original: string, options: ScanOptions = {}): Match[] {
   }
   found.push(...birthDates(text))
   for (const name of options.names ?? []) {
-    const words = name.trim().split(/\s+/).filter(Boolean)
+    const words = asRead(name).trim().split(/\s+/).filter(Boolean)
     if (words.length === 0 || name.trim().length < 2) continue
     const pattern = new RegExp(`${before}${words.map(escapeRegExp).join(String.raw`\s+`)}${after}`, 'giu')
     for (const m of matchesOf(pattern, text)) found.push({ kind: 'name', fragment: m[0], normalized: words.join(' ').toLowerCase() })
@@ -227,12 +240,28 @@ export function mask(fragment: string): string {
   return `${value[0]}…${value.at(-1)}`
 }
 
-/** The text of a Lexical rich-text value, one space between nodes. */
+/** A link's address as a reader of the page can open it: `mailto:anne%40school.nl` is anne@school.nl. */
+function linkAddress(fields: unknown): string | undefined {
+  const url = (fields as { url?: unknown } | null | undefined)?.url
+  if (typeof url !== 'string' || !url.trim()) return undefined
+  try {
+    return decodeURIComponent(url)
+  } catch {
+    return url
+  }
+}
+
+/**
+ * The text of a Lexical rich-text value, one space between nodes. A link's address is public
+ * too (a `mailto:` or `tel:` behind "mail haar"): the addresses follow the text, each on a line of
+ * its own, so a sentence around a link still reads as one.
+ */
 export function richTextToPlain(value: unknown): string {
   const parts: string[] = []
+  const addresses: string[] = []
   const walk = (node: unknown) => {
     if (!node || typeof node !== 'object') return
-    const { text, children, type } = node as { text?: unknown; children?: unknown; type?: unknown }
+    const { text, children, type, fields } = node as { text?: unknown; children?: unknown; type?: unknown; fields?: unknown }
     if (typeof text === 'string') parts.push(text)
     if (type === 'linebreak' || type === 'tab') parts.push(type === 'tab' ? '\t' : '\n')
     if (Array.isArray(children)) {
@@ -240,7 +269,9 @@ export function richTextToPlain(value: unknown): string {
       // Blocks (paragraphs, headings, list items) end a line; a link's text runs on in its sentence.
       if (type !== 'link' && type !== 'autolink') parts.push('\n')
     }
+    const address = type === 'link' || type === 'autolink' ? linkAddress(fields) : undefined
+    if (address) addresses.push(address)
   }
   walk((value as { root?: unknown } | null)?.root)
-  return parts.join('').replace(/[ \t]+\n/g, '\n')
+  return [parts.join(''), ...addresses].join('\n').replace(/[ \t]+\n/g, '\n')
 }
