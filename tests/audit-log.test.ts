@@ -47,6 +47,23 @@ describe('entries of the audit log', () => {
     expect(downloaded).toMatchObject({ by: editor.user.id, details: { filter: where, rows: 3, download: true } })
   })
 
+  it('keeps an e-mail address in an export’s filter or name masked only, in a stored export and a download', async () => {
+    const address = `anne.${unique()}@school.test`
+    await makeActivity(payload, edition, organiser, { status: 'approved', contact: { name: 'Anne', email: address } } as Partial<Activity>)
+    const before = (await entries('export')).length
+    const where = { 'contact.email': { equals: address } }
+    const body = { collectionSlug: 'activities', format: 'csv', drafts: 'yes', where, name: `contact ${address}` }
+    const stored = await api('POST', 'exports', { token: editor.token, body })
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    expect((await api('POST', 'exports/download', { token: editor.token, body: { data: body } })).status).toBe(200)
+    const logged = (await entries('export')).slice(0, (await entries('export')).length - before)
+    expect(logged).toHaveLength(2)
+    for (const entry of logged) {
+      expect(JSON.stringify(entry)).not.toContain(address)
+      expect(entry.details).toMatchObject({ filter: { 'contact.email': { equals: expect.stringMatching(/^a\*\*\*@s\*\*\*\.test$/) } }, rows: 1 })
+    }
+  })
+
   it('records the first withdrawal of a story’s consent, once', async () => {
     const story = await payload.create({
       collection: 'stories',
