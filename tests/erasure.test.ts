@@ -57,7 +57,13 @@ async function storeEverywhere(address: string, neighbour: string) {
   await run(
     sql`UPDATE activities SET public_submission_ip_hash = 'abc', public_submission_expires_at = now(), public_submission_confirmed_at = now() WHERE id = ${confirmed.id}`,
   )
-  // Review feedback that names the address.
+  // Review feedback that names the address, in the history and in the activity (row and versions), and the editors' notes.
+  await payload.update({
+    collection: 'activities',
+    id: contact.id,
+    data: { review: { feedback: `Mail ${address} voor de zaal.`, internalNotes: `Gebeld met ${shouted} op maandag.` } },
+  })
+  await payload.update({ collection: 'activities', id: contact.id, data: { review: { feedback: 'Dank je wel.', internalNotes: 'Afgehandeld.' } } })
   const history = await payload.create({
     collection: 'activity-history',
     data: { activity: contact.id, to: 'changes-requested', at: new Date().toISOString(), feedback: `Mail ons, of mail ${address}. Groet, de redactie` },
@@ -86,6 +92,12 @@ async function storeEverywhere(address: string, neighbour: string) {
     data: { collectionSlug: 'activities', format: 'csv', drafts: 'yes', where: { id: { equals: contact.id } } } as any,
     user: { ...editor.user, collection: 'users' },
   })
+  // An export that names the address, though its filter does not.
+  const named = await payload.create({
+    collection: 'exports',
+    data: { collectionSlug: 'activities', format: 'csv', drafts: 'yes', where: { id: { equals: -1 } }, name: `voor ${address}` } as any,
+    user: { ...editor.user, collection: 'users' },
+  })
   await payload.updateGlobal({ slug: 'site-settings', data: { reviewInbox: address } })
 
   // The neighbour: anne@… is inside joanne@…, and must not be touched.
@@ -95,7 +107,7 @@ async function storeEverywhere(address: string, neighbour: string) {
     input: { to: neighbour, subject: 'Besluit', text: 'Beste Joanne' },
     waitUntil: new Date('2099-01-01'),
   })
-  return { contact, moved, unconfirmed, confirmed, history, account, finished, webhook, delivery, exported, other, otherJob }
+  return { contact, moved, unconfirmed, confirmed, history, account, finished, webhook, delivery, exported, named, other, otherJob }
 }
 
 const lookup = (email: string, token?: string) => api('GET', `privacy/lookup?email=${encodeURIComponent(email)}`, { token })
@@ -157,6 +169,10 @@ describe('privacy lookup and erasure', () => {
     expect(places.filter((place: any) => place.kind === 'activity-contact-version').map((place: any) => place.parent)).toContain(stored.moved.id)
     expect(idsOf(places, 'public-submission')).toEqual([stored.unconfirmed.id, stored.confirmed.id].sort((a, b) => a - b))
     expect(idsOf(places, 'review-feedback')).toEqual([stored.history.id])
+    expect(idsOf(places, 'activity-review')).toEqual([])
+    const reviewVersions = places.filter((place: any) => place.kind === 'activity-review-version')
+    expect(reviewVersions.length).toBeGreaterThanOrEqual(1)
+    expect(reviewVersions.every((place: any) => place.parent === stored.contact.id)).toBe(true)
     expect(idsOf(places, 'account')).toEqual([stored.account.id])
     // The finished mail and the queued confirmation mail of the public form.
     expect(idsOf(places, 'mail-job')).toContain(stored.finished.id)
@@ -164,7 +180,7 @@ describe('privacy lookup and erasure', () => {
     expect(idsOf(places, 'mail-job')).not.toContain(stored.otherJob.id)
     expect(idsOf(places, 'webhook')).toEqual([stored.webhook.id])
     expect(idsOf(places, 'webhook-delivery')).toEqual([stored.delivery.id])
-    expect(idsOf(places, 'export')).toEqual([stored.exported.id])
+    expect(idsOf(places, 'export')).toEqual([stored.exported.id, stored.named.id].sort((a, b) => a - b))
     expect(idsOf(places, 'site-settings').length).toBe(1)
     expect(idsOf(places, 'activity-contact')).not.toContain(stored.other.id)
 
@@ -176,8 +192,9 @@ describe('privacy lookup and erasure', () => {
       activityContacts: 2,
       reviewFeedback: 1,
       webhookDeliveries: 1,
-      exports: 1,
+      exports: 2,
     })
+    expect(erased.body.erased.activityReviewVersions).toBe(reviewVersions.length)
     expect(erased.body.erased.activityContactVersions).toBe(addressVersions.length - unconfirmedVersions)
     expect(erased.body.erased.mailJobs).toBeGreaterThanOrEqual(2)
     expect(erased.body.kept.map((place: any) => place.kind).sort()).toEqual(['account', 'site-settings', 'webhook'])
@@ -186,6 +203,14 @@ describe('privacy lookup and erasure', () => {
     const after = await lookup(address, admin.token)
     expect(after.body.places.map((place: any) => place.kind).sort()).toEqual(['account', 'site-settings', 'webhook'])
     expect(await run(sql`SELECT id FROM _activities_v WHERE lower(version_contact_email) = ${address}`)).toEqual([])
+    // No activity or version of one holds the address anywhere, the review texts included (the neighbour's holds it inside its own).
+    expect(await run(sql`SELECT id FROM activities WHERE activities::text ILIKE ${`%${address}%`} AND id <> ${stored.other.id}`)).toEqual([])
+    expect(await run(sql`SELECT id FROM _activities_v WHERE _activities_v::text ILIKE ${`%${address}%`} AND parent_id <> ${stored.other.id}`)).toEqual([])
+    expect(
+      await run(
+        sql`SELECT version_review_internal_notes AS notes FROM _activities_v WHERE version_review_internal_notes LIKE 'Gebeld met%' AND parent_id = ${stored.contact.id}`,
+      ),
+    ).toEqual([{ notes: 'Gebeld met [e-mailadres gewist] op maandag.' }])
     for (const id of [stored.contact.id, stored.confirmed.id]) {
       const [row] = await run<Record<string, unknown>>(
         sql`SELECT contact_name, contact_email, contact_phone, contact_erased_at, public_submission_ip_hash FROM activities WHERE id = ${id}`,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { sql } from '@payloadcms/db-postgres/drizzle'
+import { type SQL, sql } from '@payloadcms/db-postgres/drizzle'
 import type { PayloadRequest } from 'payload'
 
 import { mediaDir } from '../db/paths'
@@ -28,6 +28,8 @@ export const placeKinds = [
   'activity-contact-version',
   'public-submission',
   'review-feedback',
+  'activity-review',
+  'activity-review-version',
   'account',
   'mail-job',
   'webhook',
@@ -66,6 +68,14 @@ export async function findPersonalData(req: PayloadRequest, email: string): Prom
 
   const feedback = await execute(req, sql`SELECT id, activity_id FROM activity_history WHERE feedback ~* ${text} ORDER BY id`)
   add('review-feedback', 'activity-history', feedback.rows, (row) => ({ parent: row.activity_id as number }))
+  // The feedback to the submitter and the editors' notes, in the row and in every version.
+  const reviews = await execute(req, sql`SELECT id FROM activities WHERE review_feedback ~* ${text} OR review_internal_notes ~* ${text} ORDER BY id`)
+  add('activity-review', 'activities', reviews.rows)
+  const reviewVersions = await execute(
+    req,
+    sql`SELECT id, parent_id FROM _activities_v WHERE version_review_feedback ~* ${text} OR version_review_internal_notes ~* ${text} ORDER BY id`,
+  )
+  add('activity-review-version', '_activities_v', reviewVersions.rows, (row) => ({ parent: row.parent_id as number }))
 
   const accounts = await execute(req, sql`SELECT id, role FROM users WHERE lower(email) = ${address} ORDER BY id`)
   add('account', 'users', accounts.rows, (row) => ({ note: String(row.role) }))
@@ -91,12 +101,15 @@ export async function findPersonalData(req: PayloadRequest, email: string): Prom
   return places
 }
 
-/** Exports whose file or filter holds the address: their CSV files are read and searched. */
+/** Exports whose file, filter or name holds the address: their CSV files are read and searched. */
 async function exportsMentioning(req: PayloadRequest, address: string): Promise<number[]> {
-  const { rows } = await execute<{ id: number; filename: string | null; where: unknown }>(req, sql`SELECT id, filename, "where" FROM exports ORDER BY id`)
+  const { rows } = await execute<{ id: number; name: string | null; filename: string | null; where: unknown }>(
+    req,
+    sql`SELECT id, name, filename, "where" FROM exports ORDER BY id`,
+  )
   const found: number[] = []
   for (const row of rows) {
-    if (mentions(JSON.stringify(row.where ?? ''), address)) {
+    if (mentions(`${JSON.stringify(row.where ?? '')} ${row.name ?? ''}`, address)) {
       found.push(row.id)
       continue
     }
@@ -108,7 +121,15 @@ async function exportsMentioning(req: PayloadRequest, address: string): Promise<
 }
 
 export type ErasureCounts = Record<
-  'unconfirmedSubmissions' | 'activityContacts' | 'activityContactVersions' | 'reviewFeedback' | 'mailJobs' | 'webhookDeliveries' | 'exports',
+  | 'unconfirmedSubmissions'
+  | 'activityContacts'
+  | 'activityContactVersions'
+  | 'reviewFeedback'
+  | 'activityReviews'
+  | 'activityReviewVersions'
+  | 'mailJobs'
+  | 'webhookDeliveries'
+  | 'exports',
   number
 >
 
@@ -142,9 +163,18 @@ export async function erasePersonalData(req: PayloadRequest, email: string): Pro
         WHERE lower(version_contact_email) = ${address}`,
   )
   // The decision stays on record; the address in its text goes.
-  const feedback = await execute(
+  const erasedIn = (column: SQL) => sql`regexp_replace(${column}, ${text}, '\\1[e-mailadres gewist]\\2', 'gi')`
+  const feedback = await execute(req, sql`UPDATE activity_history SET feedback = ${erasedIn(sql`feedback`)} WHERE feedback ~* ${text}`)
+  const reviews = await execute(
     req,
-    sql`UPDATE activity_history SET feedback = regexp_replace(feedback, ${text}, '\\1[e-mailadres gewist]\\2', 'gi') WHERE feedback ~* ${text}`,
+    sql`UPDATE activities SET review_feedback = ${erasedIn(sql`review_feedback`)}, review_internal_notes = ${erasedIn(sql`review_internal_notes`)}
+        WHERE review_feedback ~* ${text} OR review_internal_notes ~* ${text}`,
+  )
+  const reviewVersions = await execute(
+    req,
+    sql`UPDATE _activities_v SET version_review_feedback = ${erasedIn(sql`version_review_feedback`)},
+          version_review_internal_notes = ${erasedIn(sql`version_review_internal_notes`)}
+        WHERE version_review_feedback ~* ${text} OR version_review_internal_notes ~* ${text}`,
   )
   const jobIds = found.filter((place) => place.kind === 'mail-job').map((place) => place.id as number)
   const jobs = jobIds.length
@@ -166,6 +196,8 @@ export async function erasePersonalData(req: PayloadRequest, email: string): Pro
       activityContacts: contacts.rowCount,
       activityContactVersions: versions.rowCount,
       reviewFeedback: feedback.rowCount,
+      activityReviews: reviews.rowCount,
+      activityReviewVersions: reviewVersions.rowCount,
       mailJobs: jobs.rowCount,
       webhookDeliveries: deliveries.rowCount,
       exports: exportIds.length,
