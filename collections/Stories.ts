@@ -26,6 +26,8 @@ export const Stories: CollectionConfig = {
     components: {
       // Scheduled publications, to plan a series such as the 30 stories of 2019.
       beforeListTable: ['/components/stories/StoryPlanning#StoryPlanning'],
+      // The privacy check's findings count and acknowledgement guard, beside the publish button.
+      edit: { beforeDocumentControls: ['/components/stories/PrivacyGuard#PrivacyGuard'] },
     },
   },
   access: {

@@ -38,6 +38,7 @@ import { StatusLabel as StatusLabel_4d7a06cf14979be0c10a407cbd4e730c } from '../
 import { ConsentCell as ConsentCell_f4dde99a7846d7392fcfe6245b075cec } from '../../../components/stories/ConsentCell'
 import { PrivacyFindings as PrivacyFindings_a00df71fae825ec93e13514bdbb003b6 } from '../../../components/stories/PrivacyFindings'
 import { StoryPlanning as StoryPlanning_71f76761e0a426575260e640657f21a6 } from '../../../components/stories/StoryPlanning'
+import { PrivacyGuard as PrivacyGuard_39e40f30376035fd18e507964c9cfedc } from '../../../components/stories/PrivacyGuard'
 import { ResendButton as ResendButton_f756119a95f138698411679cfd15a7f6 } from '../../../components/webhooks/ResendButton'
 import { FormatField as FormatField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
 import { LimitField as LimitField_cdf7e044479f899a31f804427d568b36 } from '@payloadcms/plugin-import-export/rsc'
@@ -101,6 +102,7 @@ export const importMap = {
   "/components/stories/ConsentCell#ConsentCell": ConsentCell_f4dde99a7846d7392fcfe6245b075cec,
   "/components/stories/PrivacyFindings#PrivacyFindings": PrivacyFindings_a00df71fae825ec93e13514bdbb003b6,
   "/components/stories/StoryPlanning#StoryPlanning": StoryPlanning_71f76761e0a426575260e640657f21a6,
+  "/components/stories/PrivacyGuard#PrivacyGuard": PrivacyGuard_39e40f30376035fd18e507964c9cfedc,
   "/components/webhooks/ResendButton#ResendButton": ResendButton_f756119a95f138698411679cfd15a7f6,
   "@payloadcms/plugin-import-export/rsc#FormatField": FormatField_cdf7e044479f899a31f804427d568b36,
   "@payloadcms/plugin-import-export/rsc#LimitField": LimitField_cdf7e044479f899a31f804427d568b36,
