@@ -8,6 +8,7 @@ import { label } from '../src/fields/label'
 import { checkUploadedFile } from '../src/hooks/checkUploadedFile'
 import { personal } from '../src/fields/personalData'
 import { keepTranscriptWhilePublished } from '../src/hooks/requireTranscript'
+import { checkTranscriptOfPublicStories } from '../src/hooks/checkPersonalData'
 
 /** The spoken version of a story (the stories also ran as a podcast). */
 export const StoryAudio: CollectionConfig = {
@@ -27,7 +28,7 @@ export const StoryAudio: CollectionConfig = {
     delete: isEditor,
     unlock: isEditor,
   },
-  hooks: { beforeOperation: [checkUploadedFile], beforeChange: [keepTranscriptWhilePublished] },
+  hooks: { beforeOperation: [checkUploadedFile], beforeChange: [keepTranscriptWhilePublished, checkTranscriptOfPublicStories] },
   upload: {
     staticDir: mediaDir(uploadFolders['story-audio']),
     mimeTypes: ['audio/mpeg', 'audio/mp4', 'audio/x-m4a', 'audio/aac', 'audio/ogg', 'audio/wav', 'audio/x-wav'],

@@ -117,7 +117,7 @@ describe('publishing a story with personal data in it', () => {
     await expectUnpublished(story.id)
   })
 
-  it('checks every public text: title, summary, body, quote, what helped, reflection, storyteller and SEO fields', async () => {
+  it('checks every public text: title, summary, body, quote, what helped, reflection, storyteller, series and SEO fields', async () => {
     const mail = (n: number) => `persoon${n}@voorbeeld.nl`
     const story = await draft({
       title: `Verhaal van ${mail(1)}`,
@@ -128,12 +128,14 @@ describe('publishing a story with personal data in it', () => {
       reflection: richText(mail(6)),
       storyteller: { displayName: mail(7), role: mail(8) },
       meta: { title: `Titel ${mail(9)}`, description: `Omschrijving ${mail(10)}` },
+      series: `Serie ${mail(11)}`,
     })
     const response = await publishById(story.id)
     const paths = ['title', 'summary', 'body', 'quote', 'whatHelped', 'reflection', 'storyteller.role', 'meta.title', 'meta.description']
     expectRefused(response, [
       ...paths.map((path) => ({ path, kind: 'e-mailadres', fragment: 'p…@…l', locale: 'nl' })),
       { path: 'storyteller.displayName', kind: 'e-mailadres', fragment: 'p…@…l' },
+      { path: 'series', kind: 'e-mailadres', fragment: 'p…@…l' },
     ])
     await expectUnpublished(story.id)
   })

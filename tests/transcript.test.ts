@@ -156,3 +156,36 @@ describe('the transcript of audio that a published story uses', () => {
     expect((await api('PATCH', `story-audio/${unused.id}`, { token: editor.token, body: { transcript: '' } })).status).toBe(200)
   })
 })
+
+describe('the transcript, public with the story, passes the personal-data check', () => {
+  it('publishing a story is refused while its audio’s transcript identifies someone, in any locale', async () => {
+    const doc = await audio({ nl: 'Bel me gerust op 06-12345678.', en: 'Write to sanne@voorbeeld.nl.' })
+    const draft = await story(doc.id)
+    const response = await api('PATCH', `stories/${draft.id}`, { token: editor.token, body: { _status: 'published' } })
+    expect(response.status, show(response)).toBe(400)
+    const errors: { path: string; message: string }[] = response.body.errors[0].data.errors
+    expect(errors.filter((error) => error.path === 'audio.transcript').map((error) => error.message)).toEqual([
+      'telefoonnummer "0…8" in audio.transcript (nl)',
+      'e-mailadres "s…@…l" in audio.transcript (en)',
+    ])
+    expect(show(response)).not.toContain('12345678')
+    expect(await statusOf(draft.id)).toBe('draft')
+  })
+
+  it('a change to the transcript of audio that a public story uses is checked with that story’s names and acknowledgements', async () => {
+    const doc = await audio({ nl: 'Wat ik had willen weten.' })
+    const published = await story(doc.id, 'published', { privacyCheck: { namesToAvoid: ['Sanne'] } })
+    for (const transcript of ['Bel me gerust op 06-12345678.', 'Sanne vertelde het aan haar juf.']) {
+      const response = await api('PATCH', `story-audio/${doc.id}`, { token: editor.token, body: { transcript } })
+      expect(response.status, show(response)).toBe(400)
+      expect(fieldErrors(response).transcript).toBeTruthy()
+      expect(await transcriptOf(doc.id)).toBe('Wat ik had willen weten.')
+    }
+    const english = await api('PATCH', `story-audio/${doc.id}?locale=en`, { token: editor.token, body: { transcript: 'Mail sanne@voorbeeld.nl.' } })
+    expect(english.status, show(english)).toBe(400)
+    expect((await api('PATCH', `story-audio/${doc.id}`, { token: editor.token, body: { transcript: 'Wat ik nu weet.' } })).status).toBe(200)
+    // Once the story is offline the transcript is not public: any text may be saved.
+    await payload.update({ collection: 'stories', id: published.id, data: { _status: 'draft' } })
+    expect((await api('PATCH', `story-audio/${doc.id}`, { token: editor.token, body: { transcript: 'Bel 06-12345678.' } })).status).toBe(200)
+  })
+})

@@ -3,7 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { isEditor } from '../access/roles'
 import { privateCacheControl } from '../delivery/cache'
 import { kindLabel } from '../privacy/personalData'
-import { findingsIn, localeCodes, namesToAvoid, textsToPublish } from '../privacy/publishCheck'
+import { findingsIn, localeCodes, namesToAvoid, textsToPublish, transcriptTexts } from '../privacy/publishCheck'
 import { refusal } from '../http/refusal'
 
 type Doc = Record<string, unknown>
@@ -42,7 +42,8 @@ export const privacyCheckEndpoint: Endpoint = {
         })) as Doc | null)
       : null
     const check = { ...((stored?.privacyCheck as Doc | undefined) ?? {}), ...((data.privacyCheck as Doc | undefined) ?? {}) }
-    const findings = await findingsIn(req, textsToPublish(data, stored ?? {}, req, locale), namesToAvoid(check.namesToAvoid))
+    const texts = [...textsToPublish(data, stored ?? {}, req, locale), ...(await transcriptTexts(req, data.audio !== undefined ? data.audio : stored?.audio))]
+    const findings = await findingsIn(req, texts, namesToAvoid(check.namesToAvoid))
     const covered = new Set((((stored?.privacyCheck as Doc | undefined)?.acknowledgedFindings as { key?: string }[] | undefined) ?? []).map((f) => f.key))
     return Response.json(
       {

@@ -1,7 +1,8 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import { type FieldError, refusal } from '../http/refusal'
-import { describeFinding, type Finding, findingsIn, namesToAvoid, textsToPublish } from '../privacy/publishCheck'
+import { publicStory } from '../access/stories'
+import { describeFinding, type Finding, findingsIn, namesToAvoid, textsToPublish, transcriptsByLocale, transcriptTexts } from '../privacy/publishCheck'
 
 type Doc = Record<string, unknown>
 
@@ -60,7 +61,7 @@ async function storedStory(req: PayloadRequest, originalDoc: Doc | undefined): P
 
 /**
  * A story is published only without what identifies a person in any of its public texts, in any
- * locale (src/privacy/personalData.ts): e-mail addresses, phone numbers, postcodes with a house
+ * locale, its audio's transcript included (src/privacy/personalData.ts): e-mail addresses, phone numbers, postcodes with a house
  * number, BSNs, IBANs, dates of birth and the real names the editors listed in
  * `privacyCheck.namesToAvoid`. Every write that publishes is checked: publish now, a scheduled
  * publication, update by id or by where, create, restore, GraphQL, the Local API. Draft saves are not.
@@ -89,7 +90,8 @@ export const checkPersonalDataBeforePublishing: CollectionBeforeChangeHook = asy
   const findings: Finding[] = []
   const seen = new Set<string>()
   for (const base of bases) {
-    for (const finding of await findingsIn(req, textsToPublish(data, base, req), names)) {
+    const texts = [...textsToPublish(data, base, req), ...(await transcriptTexts(req, data.audio !== undefined ? data.audio : base.audio))]
+    for (const finding of await findingsIn(req, texts, names)) {
       const once = `${finding.path}|${finding.locale}|${finding.key}`
       if (!seen.has(once)) findings.push(finding)
       seen.add(once)
@@ -119,5 +121,39 @@ export const checkPersonalDataBeforePublishing: CollectionBeforeChangeHook = asy
     `Dit verhaal wordt niet gepubliceerd: het bevat gegevens die iemand herkenbaar kunnen maken: ${uncovered.map(describeFinding).join('; ')}. ` +
       'Haal ze weg, of vink bij "Privacycheck" aan dat het verhaal toch gepubliceerd mag worden, met een toelichting.',
     errors,
+  )
+}
+
+/**
+ * The transcript of audio that a public story uses is public with it: a change to it passes the
+ * same check, with the names and acknowledgements of those stories. A finding none of them
+ * acknowledged is refused; to publish one anyway, the editor takes the story offline, changes the
+ * transcript and publishes the story again with an acknowledgement.
+ */
+export const checkTranscriptOfPublicStories: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
+  if (operation !== 'update' || originalDoc?.id === undefined || data.transcript === undefined) return data
+  const { docs: stories } = await req.payload.db.find<{ id: number; privacyCheck?: PrivacyCheck | null }>({
+    collection: 'stories',
+    where: { and: [publicStory(), { audio: { equals: originalDoc.id } }] },
+    pagination: false,
+    req,
+  })
+  if (stories.length === 0) return data
+  const stored = await req.payload.db.findOne<{ id: number; transcript?: unknown }>({
+    collection: 'story-audio',
+    where: { id: { equals: originalDoc.id } },
+    locale: 'all',
+    req,
+  })
+  const transcript = req.locale === 'all' ? data.transcript : { ...((stored?.transcript as Doc | undefined) ?? {}), [req.locale ?? 'nl']: data.transcript }
+  const names = namesToAvoid(stories.flatMap((story) => story.privacyCheck?.namesToAvoid ?? []))
+  const covered = new Set(stories.flatMap((story) => (story.privacyCheck?.acknowledgedFindings ?? []).map((finding) => finding.key)))
+  const uncovered = (await findingsIn(req, transcriptsByLocale(req, transcript, 'transcript'), names)).filter((finding) => !covered.has(finding.key))
+  if (uncovered.length === 0) return data
+  throw refusal(
+    400,
+    `Deze uitgeschreven tekst wordt niet opgeslagen: een gepubliceerd verhaal gebruikt dit audiofragment, en de tekst bevat gegevens die iemand herkenbaar kunnen maken: ${uncovered.map(describeFinding).join('; ')}. ` +
+      'Haal ze weg, of haal het verhaal offline, pas de tekst aan en publiceer het verhaal opnieuw met een toelichting bij "Privacycheck".',
+    uncovered.map((finding) => ({ path: 'transcript', message: describeFinding(finding) })),
   )
 }

@@ -35,6 +35,7 @@ const textFields: { path: string; richText?: boolean; localized: boolean }[] = [
   { path: 'reflection', richText: true, localized: true },
   { path: 'storyteller.displayName', localized: false },
   { path: 'storyteller.role', localized: true },
+  { path: 'series', localized: false },
   { path: 'meta.title', localized: true },
   { path: 'meta.description', localized: true },
 ]
@@ -75,6 +76,31 @@ export function textsToPublish(
   }
   return out
 }
+
+type Text = ReturnType<typeof textsToPublish>[number]
+
+/**
+ * The transcript of the story's audio, in every locale: public with the story
+ * (src/access/stories.ts, `readStoryAudio`), so it is one of its texts.
+ */
+export async function transcriptTexts(req: PayloadRequest, audio: unknown, path = 'audio.transcript'): Promise<Text[]> {
+  const id = audio && typeof audio === 'object' ? (audio as Doc).id : audio
+  if (typeof id !== 'number' && typeof id !== 'string') return []
+  // The database adapter, not the Local API: that would set this request's locale for the rest of the write.
+  const doc = await req.payload.db.findOne<{ id: number; transcript?: unknown }>({
+    collection: 'story-audio',
+    where: { id: { equals: id } },
+    locale: 'all',
+    req,
+  })
+  return transcriptsByLocale(req, doc?.transcript, path)
+}
+
+export const transcriptsByLocale = (req: PayloadRequest, transcript: unknown, path: string): Text[] =>
+  localeCodes(req).map((locale) => {
+    const text = transcript && typeof transcript === 'object' ? (transcript as Doc)[locale] : undefined
+    return { path, locale, text: typeof text === 'string' ? text : '' }
+  })
 
 /** The numbers of the help lines in site-settings: a story may always name them. */
 export async function helpLinePhones(req: PayloadRequest): Promise<string[]> {
