@@ -40,7 +40,7 @@ async function publishedStory(data: Partial<Story> = {}): Promise<{ story: Story
   const word = marker()
   const audio = await payload.create({
     collection: 'story-audio',
-    data: { title: `Podcast ${unique()}` },
+    data: { title: `Podcast ${unique()}`, transcript: 'Wat ik had willen weten.' },
     file: fileOf(wav(), `geldig-${unique()}.wav`, 'audio/wav'),
   })
   const { consent, ...rest } = data

@@ -256,7 +256,11 @@ describe('serving files', () => {
   })
 
   it('keeps the audio of an unpublished story from anonymous readers, also by file URL', async () => {
-    const audio = await payload.create({ collection: 'story-audio', data: { title: 'Nog niet openbaar' }, file: fileOf(wav(), 'nog-niet.wav', 'audio/wav') })
+    const audio = await payload.create({
+      collection: 'story-audio',
+      data: { title: 'Nog niet openbaar', transcript: 'Wat ik had willen weten.' },
+      file: fileOf(wav(), 'nog-niet.wav', 'audio/wav'),
+    })
     const story = await payload.create({
       collection: 'stories',
       data: { title: 'Concept', perspective: 'parent', storyteller: { displayName: 'Ans' }, audio: audio.id, _status: 'draft' },

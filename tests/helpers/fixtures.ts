@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { Activity, Edition, Organiser, User } from '../../src/payload-types'
+import { editions } from '../../src/seed/editions'
 
 /** Eight random hex digits, for names, e-mail addresses, slugs and file names no other test uses. */
 export const unique = (): string => randomBytes(4).toString('hex')
@@ -14,13 +15,16 @@ export async function makeOrganiser(payload: Payload, data: Partial<Organiser> =
 /** Each edition needs its own year; tests take years after any real or seeded edition. */
 /**
  * A year no edition has. An edition's year lies between 2000 and 2100 and the suites share one
- * database, so future years come first (from 2030 up, then 2027–2029) and past years last.
+ * database, so future years come first (from 2030 up, then 2027–2029), then past years, and the
+ * years of the seed's real editions last: the seed's own test needs them free.
  */
 export async function nextFreeYear(payload: Payload): Promise<number> {
   const taken = new Set(
     (await payload.find({ collection: 'editions', select: { year: true }, limit: 0, pagination: false, depth: 0 })).docs.map((doc) => doc.year),
   )
-  const order = [...range(2030, 2100), ...range(2027, 2029), ...range(2000, 2026).reverse()]
+  const seeded = new Set(editions.map((edition) => edition.year))
+  const past = range(2000, 2026).reverse()
+  const order = [...range(2030, 2100), ...range(2027, 2029), ...past.filter((year) => !seeded.has(year)), ...past.filter((year) => seeded.has(year))]
   const year = order.find((candidate) => !taken.has(candidate))
   if (year === undefined) throw new Error('Every year from 2000 to 2100 has an edition in the test database.')
   return year
