@@ -122,6 +122,9 @@ describe('privacy lookup and erasure', () => {
   it('are refused to anonymous callers, partners and editors, and change nothing', async () => {
     const address = `anne.${unique()}@school.test`
     const { contact } = await storeEverywhere(address, `jo${address}`)
+    // Other suites share the database: count what this test adds.
+    const requests = { action: { in: ['lookup', 'erasure'] } }
+    const before = (await payload.count({ collection: 'audit-log', where: requests })).totalDocs
     for (const token of [undefined, partner.token, editor.token]) {
       const found = await lookup(address, token)
       const erased = await erase({ email: address }, token)
@@ -129,7 +132,7 @@ describe('privacy lookup and erasure', () => {
       expect(token ? [403] : [401, 403], JSON.stringify(erased.body)).toContain(erased.status)
     }
     expect((await payload.findByID({ collection: 'activities', id: contact.id, depth: 0 })).contact?.email).toBe(address.toUpperCase())
-    expect(await payload.count({ collection: 'audit-log', where: { action: { in: ['lookup', 'erasure'] } } })).toMatchObject({ totalDocs: 0 })
+    expect(await payload.count({ collection: 'audit-log', where: requests })).toMatchObject({ totalDocs: before })
   })
 
   it('answer a missing or malformed address with 400, a Dutch message and the field', async () => {
@@ -229,7 +232,13 @@ describe('privacy lookup and erasure', () => {
     expect(await payload.findByID({ collection: 'payload-jobs', id: stored.otherJob.id })).toBeTruthy()
 
     // Both requests are in the audit log, masked: the log holds the address nowhere.
-    const entries = await payload.find({ collection: 'audit-log', where: { action: { in: ['lookup', 'erasure'] } }, sort: 'at', depth: 0 })
+    const entries = await payload.find({
+      collection: 'audit-log',
+      where: { and: [{ action: { in: ['lookup', 'erasure'] } }, { by: { equals: admin.user.id } }] },
+      sort: '-at',
+      limit: 0,
+      depth: 0,
+    })
     expect(entries.docs.map((entry) => [entry.action, entry.by])).toEqual(
       expect.arrayContaining([
         ['lookup', admin.user.id],
