@@ -205,6 +205,8 @@ export const Stories: CollectionConfig = {
       type: 'group',
       access: { read: isEditor, create: isEditor, update: isEditor },
       admin: {
+        // Beside the consent, near the top: Payload renders a group's fields only near the viewport.
+        position: 'sidebar',
         description: label(
           'Voor publicatie worden alle teksten van het verhaal, in elke taal, nagelopen op wat iemand herkenbaar maakt: e-mailadressen, telefoonnummers, adressen, BSN, IBAN, geboortedata en de echte namen hieronder.',
           'Before publishing, every text of the story, in every language, is checked for what identifies a person: e-mail addresses, phone numbers, addresses, BSN, IBAN, dates of birth and the real names below.',

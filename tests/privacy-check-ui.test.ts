@@ -77,7 +77,7 @@ afterAll(async () => {
 
 describe('the story form', () => {
   it('lists the live findings, masked, unticks an acknowledgement that does not cover a new one, and publishes once ticked again', async () => {
-    context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
+    context = await browser.newContext({ viewport: { width: 1440, height: 1600 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
     page = await context.newPage()
     trackRequests(page)
     await signIn(page, base, email, password)
@@ -86,11 +86,10 @@ describe('the story form', () => {
     const findings = page.locator('.privacy-findings')
     const acknowledged = page.locator('input[name="privacyCheck.acknowledged"]')
 
-    // A new finding while the panel further down has not been rendered yet (Payload renders a
-    // group's fields near the viewport only): the guard beside the publish button counts it and
-    // unticks the stored acknowledgement all the same.
+    // A new finding: the guard beside the publish button counts it and unticks the stored
+    // acknowledgement (the findings panel only lists).
     await page.locator('textarea[name="quote"]').fill('Of bel 06-98765432.')
-    await expect.poll(() => guard.textContent()).toBe('Privacycheck: 1 bevinding, zie onderaan')
+    await expect.poll(() => guard.textContent()).toBe('Privacycheck: 1 bevinding, zie de privacycheck')
 
     await page.getByText('Privacycheck (nooit openbaar)').scrollIntoViewIfNeeded()
     await expect.poll(() => findings.textContent()).toContain('e-mailadres “r…@…l” in summary (nl) · toegestaan')
