@@ -24,8 +24,7 @@ const run = async <Row extends Record<string, unknown>>(query: SQL) =>
 
 beforeAll(async () => {
   payload = await getTestPayload()
-  if ((await payload.count({ collection: 'users' })).totalDocs === 0) admin = await makeUser(payload, 'admin')
-  admin ??= await makeUser(payload, 'admin')
+  admin = await makeUser(payload, 'admin')
   organiser = await makeOrganiser(payload)
   editor = await makeUser(payload, 'editor')
   partner = await makeUser(payload, 'partner', organiser)

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import { sql } from '@payloadcms/db-postgres/drizzle'
-import type { DatabaseAdapterObj, PayloadRequest } from 'payload'
+import { commitTransaction, type DatabaseAdapterObj, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
 /**
  * The drizzle session of the transaction Payload opened for this request (every write
@@ -92,5 +92,18 @@ export function withCheckedCommits<T extends DatabaseAdapterObj>(result: T): T {
   return {
     ...result,
     init: (args) => Object.assign(result.init(args), { beginTransaction: beginCheckedTransaction, commitTransaction: commitCheckedTransaction }),
+  }
+}
+
+/** Runs `work` in one transaction of the request: its changes are committed together or not at all (or in the transaction the request already has). */
+export async function inOneTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
+  const ownTransaction = await initTransaction(req)
+  try {
+    const result = await work()
+    if (ownTransaction) await commitTransaction(req)
+    return result
+  } catch (error) {
+    if (ownTransaction) await killTransaction(req)
+    throw error
   }
 }

@@ -5,7 +5,7 @@ import { refusal } from '../http/refusal'
 import { isWellFormedEmail } from '../fields/validators'
 import { applyRetention } from '../privacy/retention'
 import { auditErasure, auditLookup, countByKind, erasePersonalData, findPersonalData } from '../privacy/requests'
-import { inOneTransaction } from '../privacy/sql'
+import { inOneTransaction } from '../db/transaction'
 
 /**
  * The administrators' privacy tools (AVG art. 15 and 17, and the retention periods):

@@ -6,6 +6,7 @@
  */
 
 import { privacyFindingKinds } from '../fields/options'
+import { escapeRegExp } from '../query/regExp'
 
 export type FindingKind = 'email' | 'phone' | 'postcode' | 'bsn' | 'iban' | 'birthDate' | 'name'
 
@@ -130,8 +131,6 @@ const isDate = (year: number, month: number, day: number) => {
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return false
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
-
-const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 function* matchesOf(pattern: RegExp, text: string) {
   pattern.lastIndex = 0

@@ -3,7 +3,8 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 
 import { settings } from '../env'
 import { writeAudit } from './audit'
-import { execute, inOneTransaction } from './sql'
+import { inOneTransaction } from '../db/transaction'
+import { execute } from './sql'
 
 /**
  * How long the CMS keeps personal data (AVG art. 5(1)(e)): one rule per kind, each with its

@@ -1,8 +1,9 @@
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { SQL } from '@payloadcms/db-postgres/drizzle'
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { PayloadRequest } from 'payload'
 
 import { transactionOf } from '../db/transaction'
+import { escapeRegExp } from '../query/regExp'
 
 /** Runs a statement in the request's transaction (or on its own without one). */
 export async function execute<Row extends Record<string, unknown>>(req: PayloadRequest, query: SQL): Promise<{ rows: Row[]; rowCount: number }> {
@@ -16,22 +17,8 @@ export async function execute<Row extends Record<string, unknown>>(req: PayloadR
  * `anne@school.nl` does not match inside `joanne@school.nl`. Groups 1 and 2 are the characters
  * around it, to put back in a replacement.
  */
-export const addressPattern = (address: string) =>
-  `(^|[^[:alnum:]._%+-])${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^[:alnum:]_.-]|[.]($|[^[:alnum:]]))`
+export const addressPattern = (address: string) => `(^|[^[:alnum:]._%+-])${escapeRegExp(address)}($|[^[:alnum:]_.-]|[.]($|[^[:alnum:]]))`
 
 /** The same test in JavaScript, for files. */
 export const mentions = (text: string, address: string) =>
-  new RegExp(`(^|[^\\p{L}\\p{N}._%+-])${address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}_.-]|\\.($|[^\\p{L}\\p{N}]))`, 'iu').test(text)
-
-/** Runs `work` in one transaction of the request: its changes and the audit entry are committed together or not at all. */
-export async function inOneTransaction<T>(req: PayloadRequest, work: () => Promise<T>): Promise<T> {
-  const ownTransaction = await initTransaction(req)
-  try {
-    const result = await work()
-    if (ownTransaction) await commitTransaction(req)
-    return result
-  } catch (error) {
-    if (ownTransaction) await killTransaction(req)
-    throw error
-  }
-}
+  new RegExp(`(^|[^\\p{L}\\p{N}._%+-])${escapeRegExp(address)}($|[^\\p{L}\\p{N}_.-]|\\.($|[^\\p{L}\\p{N}]))`, 'iu').test(text)

@@ -3,11 +3,10 @@ import { assetUsageNotes, campaignAssets, seriesImage, type MediaSeed } from './
 import { context, lookup, type Seeder } from './context'
 import { editions } from './editions'
 import { renderPicture, type Picture } from './images'
+import { escapeRegExp } from '../query/regExp'
 import { nationalOrganisers } from './organisers'
 
 type UploadCollection = 'media' | 'campaign-assets'
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * Uploads are keyed by file name. Payload may change the extension (media is stored as WebP)

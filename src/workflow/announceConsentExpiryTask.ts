@@ -1,6 +1,7 @@
-import { commitTransaction, initTransaction, killTransaction, type TaskConfig } from 'payload'
+import type { TaskConfig } from 'payload'
 
 import { consentExpiredStory } from '../access/stories'
+import { inOneTransaction } from '../db/transaction'
 import { settleExpiredConsent } from '../hooks/consentValidityOnRow'
 
 type Candidate = { id: number; consent?: { validUntil?: string | null; expiryAnnounced?: string | null } | null }
@@ -28,14 +29,7 @@ export const announceConsentExpiryTask: TaskConfig<{ input: object; output: { an
     )
     let announced = 0
     for (const story of pending) {
-      const own = await initTransaction(req)
-      try {
-        if (await settleExpiredConsent(req, story.id)) announced++
-        if (own) await commitTransaction(req)
-      } catch (error) {
-        if (own) await killTransaction(req)
-        throw error
-      }
+      if (await inOneTransaction(req, () => settleExpiredConsent(req, story.id))) announced++
     }
     return { output: { announced } }
   },
